@@ -1,0 +1,146 @@
+import path from 'node:path';
+
+/**
+ * Every setting the bot reads, parsed and validated once at start-up.
+ * Library and domain code never read process.env: they receive this object (or a part of it).
+ */
+export type StorageKind = 'sqlite' | 'memory';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type SupportedLocale = 'en' | 'zh-TW';
+
+export interface AppConfig {
+  port: number;
+  /** Interface to bind. Local mode defaults to loopback so an unauthenticated bot is never exposed by accident. */
+  host: string;
+  /** Empty in local mode: no channel authentication. */
+  microsoftAppId: string;
+  microsoftAppPassword: string;
+  microsoftAppType: AppType;
+  microsoftAppTenantId: string;
+  storage: StorageKind;
+  dataDir: string;
+  logLevel: LogLevel;
+  /** Largest request body accepted by the HTTP server, in bytes. */
+  maxBodyBytes: number;
+  /** Largest pasted NDR accepted, in characters. */
+  maxPasteChars: number;
+  /** Largest uploaded bounce file (.eml/.msg) read, in bytes. */
+  maxFileBytes: number;
+  defaultLocale: SupportedLocale;
+  /** Where a person can be reached (email address or URL) until live handoff is configured. */
+  supportContact: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Collects every problem instead of stopping at the first, so one start-up attempt shows them all. */
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback = ''): string {
+    return (this.env[name] ?? '').trim() || fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+      this.problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}.`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.string(name);
+    if (raw === '') return fallback;
+    const match = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+    if (!match) {
+      this.problems.push(`${name}="${raw}" must be one of: ${allowed.join(', ')}.`);
+      return fallback;
+    }
+    return match;
+  }
+}
+
+export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const r = new Reader(env);
+  const microsoftAppId = r.string('MicrosoftAppId');
+  const microsoftAppPassword = r.string('MicrosoftAppPassword');
+  const microsoftAppType = r.oneOf(
+    'MicrosoftAppType',
+    ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'],
+    'MultiTenant',
+  );
+  const microsoftAppTenantId = r.string('MicrosoftAppTenantId');
+  const localMode = microsoftAppId === '';
+
+  if (!localMode && microsoftAppType !== 'UserAssignedMSI' && microsoftAppPassword === '') {
+    r.problems.push(
+      'MicrosoftAppPassword is required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI).',
+    );
+  }
+  if (!localMode && microsoftAppType === 'SingleTenant' && microsoftAppTenantId === '') {
+    r.problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant.');
+  }
+  if (localMode && microsoftAppPassword !== '') {
+    r.problems.push(
+      'MicrosoftAppPassword is set but MicrosoftAppId is empty: set both, or neither for local mode.',
+    );
+  }
+
+  const config: AppConfig = {
+    port: r.integer('PORT', 3978, 0, 65535),
+    host: r.string('HOST', localMode ? '127.0.0.1' : '0.0.0.0'),
+    microsoftAppId,
+    microsoftAppPassword,
+    microsoftAppType,
+    microsoftAppTenantId,
+    storage: r.oneOf('STORAGE', ['sqlite', 'memory'], 'sqlite'),
+    dataDir: path.resolve(cwd, r.string('DATA_DIR', './data')),
+    logLevel: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    maxBodyBytes: r.integer('MAX_BODY_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxPasteChars: r.integer('MAX_PASTE_CHARS', 256 * 1024, 1024, 16 * 1024 * 1024),
+    maxFileBytes: r.integer('MAX_FILE_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    defaultLocale: r.oneOf('DEFAULT_LOCALE', ['en', 'zh-TW'], 'en'),
+    supportContact: r.string('SUPPORT_CONTACT'),
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}
+
+export function isLocalMode(config: AppConfig): boolean {
+  return config.microsoftAppId === '';
+}
+
+const redact = (value: string): string => (value === '' ? '(not set)' : `(set, ${value.length} chars)`);
+
+/** Safe to log: secrets are reduced to "set / not set". `satisfies` makes a new field a compile error until it is decided here. */
+export function summarizeConfig(config: AppConfig): Record<keyof AppConfig, string | number> {
+  return {
+    port: config.port,
+    host: config.host,
+    microsoftAppId: config.microsoftAppId || '(not set: local mode, no channel authentication)',
+    microsoftAppPassword: redact(config.microsoftAppPassword),
+    microsoftAppType: config.microsoftAppType,
+    microsoftAppTenantId: config.microsoftAppTenantId || '(not set)',
+    storage: config.storage,
+    dataDir: config.dataDir,
+    logLevel: config.logLevel,
+    maxBodyBytes: config.maxBodyBytes,
+    maxPasteChars: config.maxPasteChars,
+    maxFileBytes: config.maxFileBytes,
+    defaultLocale: config.defaultLocale,
+    supportContact: config.supportContact || '(not set)',
+  } satisfies Record<keyof AppConfig, string | number>;
+}

@@ -1,0 +1,91 @@
+/**
+ * Finds SMTP replies ("550 5.7.606 ...") in one bounded line.
+ * Every pattern is anchored on fixed digit shapes with bounded quantifiers, so a scan is linear in the line length.
+ */
+
+/** How much a piece of evidence tells: reply code + enhanced status beats a bare status, which beats a bare code. */
+export enum EvidenceRank {
+  ReplyOnly = 1,
+  StatusOnly = 2,
+  ReplyAndStatus = 3,
+  DsnField = 4,
+}
+
+export interface ReplyMatch {
+  /** Index in the line where the quoted reply starts. */
+  start: number;
+  /** Index just after the code(s); the reply text follows. */
+  textStart: number;
+  replyCode?: number;
+  status?: string;
+  rank: EvidenceRank;
+}
+
+/** RFC 3463: class 2/4/5, subject 0-7, detail 0-999 (Microsoft uses three-digit details such as 5.7.606). */
+export function validStatus(candidate: string): string | undefined {
+  const match = /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(candidate);
+  if (!match) return undefined;
+  const subject = Number(match[2]);
+  const detail = Number(match[3]);
+  if (subject > 7 || detail > 999) return undefined;
+  if (match[2].length > 1 && match[2].startsWith('0')) return undefined;
+  return `${match[1]}.${subject}.${detail}`;
+}
+
+/** "5.0.0" / "4.0.0" say only the class; a concrete code of the same class is more useful. */
+export function isGenericStatus(status: string): boolean {
+  return status.endsWith('.0.0');
+}
+
+export function statusClass(status: string | undefined): string | undefined {
+  return status?.charAt(0);
+}
+
+function validReplyCode(digits: string): number | undefined {
+  const code = Number(digits);
+  const second = Number(digits.charAt(1));
+  return second <= 5 ? code : undefined;
+}
+
+// "550 5.7.606", "#550 5.7.606", "550-5.7.606", "550 - b'5.7.1"; a status followed by "-649" is a documented range.
+const REPLY_AND_STATUS = /(?<![\w.])#?([245]\d\d)(?:[ ]{1,3}|[ ]?-[ ]?)(?:b?['"])?#?([245]\.\d{1,3}\.\d{1,3})(?![\w.-]?\d)/g;
+const STATUS_ONLY = /(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?![\w.-]?\d)/g;
+const REPLY_ONLY = /(?<![\w.])#?([245]\d\d)(?=[ ]{1,3}[A-Za-z<[(]|-[A-Za-z])/g;
+
+const STATUS_CUES = ['response was:', 'returned', 'said:', 'reason:', 'error:', 'code:', 'dsn=', 'status:', 'answer:', 'smtp;'];
+const REPLY_CUES = ['said:', 'reason:', 'returned', 'smtp;', '<<<', 'error:', 'answer:', 'was:'];
+
+/** The text before a code counts as a cue when it ends with one of the phrases, or the code opens the line. */
+function hasCue(line: string, index: number, cues: string[]): boolean {
+  const before = line.slice(Math.max(0, index - 40), index).toLowerCase().replace(/[\s'"#([-]+$/, '');
+  if (before.length === 0 && line.slice(0, index).trim().length <= 4) return true;
+  if (line.slice(0, index).replace(/[\s\-#*'"<>]/g, '').length === 0) return true;
+  return cues.some((cue) => before.endsWith(cue));
+}
+
+/** All replies carrying both codes, in order; otherwise the first cued bare status; otherwise the first cued bare code. */
+export function findReplies(line: string): ReplyMatch[] {
+  // Most lines hold no code at all; one cheap test spares three scans.
+  if (!/[245][\d.]/.test(line)) return [];
+  const found: ReplyMatch[] = [];
+  for (const match of line.matchAll(REPLY_AND_STATUS)) {
+    const replyCode = validReplyCode(match[1]);
+    const status = validStatus(match[2]);
+    if (replyCode === undefined || status === undefined) continue;
+    const start = match.index + (match[0].startsWith('#') ? 1 : 0);
+    found.push({ start, textStart: match.index + match[0].length, replyCode, status, rank: EvidenceRank.ReplyAndStatus });
+  }
+  if (found.length > 0) return found;
+  for (const match of line.matchAll(STATUS_ONLY)) {
+    const status = validStatus(match[1]);
+    if (status === undefined || !hasCue(line, match.index, STATUS_CUES)) continue;
+    return [{ start: match.index, textStart: match.index + match[0].length, status, rank: EvidenceRank.StatusOnly }];
+  }
+  for (const match of line.matchAll(REPLY_ONLY)) {
+    const replyCode = validReplyCode(match[1]);
+    if (replyCode === undefined || !hasCue(line, match.index, REPLY_CUES)) continue;
+    const start = match.index + (match[0].startsWith('#') ? 1 : 0);
+    return [{ start, textStart: match.index + match[0].length, replyCode, rank: EvidenceRank.ReplyOnly }];
+  }
+  return [];
+}
