@@ -28,7 +28,10 @@ function mb(bytes: number): string {
 }
 
 /** Repeats whole passes over the inputs until about TARGET_SECONDS have elapsed. */
-async function throughput<T>(inputs: T[], run: (input: T) => unknown): Promise<{ messages: number; perSecond: number }> {
+async function throughput<T>(
+  inputs: T[],
+  run: (input: T) => unknown,
+): Promise<{ messages: number; perSecond: number }> {
   let messages = 0;
   const started = performance.now();
   while (performance.now() - started < TARGET_SECONDS * 1000) {
@@ -62,17 +65,27 @@ async function main(): Promise<void> {
   ];
 
   parseNdrText(pastes[0]); // warm-up
-  const text = await throughput(pastes, (paste) => parseNdrPaste(paste, { maxChars: Number.MAX_SAFE_INTEGER }));
+  const text = await throughput(pastes, (paste) =>
+    parseNdrPaste(paste, { maxChars: Number.MAX_SAFE_INTEGER }),
+  );
   const files = await throughput(emls, ({ name, bytes }) => parseNdrFile(name, bytes));
 
   console.log('\nNDR parser benchmark');
-  console.log(`node ${process.version}, ${pastes.length} text pastes (${quoted.length} quoted + ${emls.length} decoded bodies), ${emls.length} .eml files\n`);
+  console.log(
+    `node ${process.version}, ${pastes.length} text pastes (${quoted.length} quoted + ${emls.length} decoded bodies), ${emls.length} .eml files\n`,
+  );
   console.log('| workload      | messages parsed | messages/s |');
   console.log('|---------------|----------------:|-----------:|');
-  console.log(`| text pastes   | ${String(text.messages).padStart(15)} | ${text.perSecond.toFixed(0).padStart(10)} |`);
-  console.log(`| .eml files    | ${String(files.messages).padStart(15)} | ${files.perSecond.toFixed(0).padStart(10)} |`);
+  console.log(
+    `| text pastes   | ${String(text.messages).padStart(15)} | ${text.perSecond.toFixed(0).padStart(10)} |`,
+  );
+  console.log(
+    `| .eml files    | ${String(files.messages).padStart(15)} | ${files.perSecond.toFixed(0).padStart(10)} |`,
+  );
 
-  console.log(`\nAdversarial 1 MB inputs (worst of ${ADVERSARIAL_RUNS} runs, target ${ADVERSARIAL_TARGET_MS} ms)\n`);
+  console.log(
+    `\nAdversarial 1 MB inputs (worst of ${ADVERSARIAL_RUNS} runs, target ${ADVERSARIAL_TARGET_MS} ms)\n`,
+  );
   console.log('| input                          | parseNdrText ms | parseNdrHtml ms | within target |');
   console.log('|--------------------------------|----------------:|----------------:|:-------------:|');
   let worst = { name: '', ms: 0 };
@@ -83,7 +96,9 @@ async function main(): Promise<void> {
     const max = Math.max(textMs, htmlMs);
     if (max > worst.ms) worst = { name, ms: max };
     const ok = max <= ADVERSARIAL_TARGET_MS ? 'yes' : 'NO';
-    console.log(`| ${name.padEnd(30)} | ${textMs.toFixed(1).padStart(15)} | ${htmlMs.toFixed(1).padStart(15)} | ${ok.padStart(7).padEnd(13)} |`);
+    console.log(
+      `| ${name.padEnd(30)} | ${textMs.toFixed(1).padStart(15)} | ${htmlMs.toFixed(1).padStart(15)} | ${ok.padStart(7).padEnd(13)} |`,
+    );
   }
   console.log(`\nmax: ${worst.ms.toFixed(1)} ms (${worst.name}) vs target ${ADVERSARIAL_TARGET_MS} ms`);
   console.log(`peak memory (sampled): rss ${mb(peak.rss)}, heapUsed ${mb(peak.heapUsed)}\n`);

@@ -6,7 +6,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { looksLikeNdr } from '../src/diagnosis/looksLikeNdr';
+import { looksLikeNdr } from '../src/diagnosis';
 import { fileAttachments } from '../src/bot/attachments';
 import { agentOfferActivity, menuActivity } from '../src/bot/menu';
 import { getTranslator } from '../src/bot/turnLocale';

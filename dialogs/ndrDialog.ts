@@ -9,9 +9,13 @@ import { downloadAttachment, fileAttachments } from '../src/bot/attachments';
 import type { CaseSummary } from '../src/bot/state';
 import { getTranslator } from '../src/bot/turnLocale';
 import { codeLabel, diagnosisCard, diagnosisSummary, groupDiagnoses } from '../src/cards/diagnosisCard';
-import { diagnoseMessage } from '../src/diagnosis/diagnose';
-import { parseNdrFile, parseNdrPaste } from '../src/diagnosis/parseFile';
-import type { Diagnosis, ParsedMessage } from '../src/diagnosis/types';
+import {
+  diagnoseMessage,
+  parseNdrFile,
+  parseNdrPaste,
+  type Diagnosis,
+  type ParsedMessage,
+} from '../src/diagnosis';
 import type { Translator } from '../src/i18n/localizer';
 import type { DialogServices } from './dialogServices';
 import { LocalizedTextPrompt, localizedPrompt } from './localizedTextPrompt';

@@ -1,5 +1,4 @@
-import { fallbackTextKeys } from '../diagnosis/diagnose';
-import type { Diagnosis } from '../diagnosis/types';
+import { fallbackTextKeys, type Diagnosis } from '../diagnosis';
 import type { Translator } from '../i18n/localizer';
 
 /** Adaptive Card JSON; 1.5 is the newest version Teams renders everywhere. */
@@ -62,6 +61,7 @@ function section(group: DiagnosisGroup, t: Translator, separator: boolean): obje
       ? { title: t.t('ndr:card.reportedBy'), value: d.recipient.remoteHost ?? d.recipient.reportingHost }
       : undefined,
     { title: t.t('ndr:card.actor'), value: t.t(`kb:actor.${d.actor}`) },
+    { title: t.t('ndr:card.route'), value: t.t(`kb:route.${d.route}`) },
     { title: t.t('ndr:card.nature'), value: t.t(d.temporary ? 'ndr:card.temporary' : 'ndr:card.permanent') },
   ].filter((f) => f !== undefined);
 
@@ -140,6 +140,7 @@ export function diagnosisSummary(groups: DiagnosisGroup[], t: Translator): strin
         code: codeLabel(d, t),
         title: kbText(t, d, 'title'),
         actor: t.t(`kb:actor.${d.actor}`),
+        route: t.t(`kb:route.${d.route}`),
       }),
     );
     const first = d.references[0];

@@ -5,3 +5,6 @@ export { parseEml } from './parseEml';
 export { parseMsg } from './parseMsg';
 export { parseNdrFile, parseNdrPaste, detectFileKind } from './parseFile';
 export type { FileKind, ParseFileResult, ParsePasteResult } from './parseFile';
+export { diagnose, diagnoseMessage, fallbackTextKeys, UNKNOWN_VALUE } from './diagnose';
+export { KNOWLEDGE_BASE, findEntry, getEntry, type KbEntry } from './knowledgeBase';
+export { looksLikeNdr } from './looksLikeNdr';

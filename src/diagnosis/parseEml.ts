@@ -44,7 +44,9 @@ function reportParts(attachments: Attachment[]): string[] {
 
 export function hintsFromMail(mail: ParsedMail): DocumentHints {
   const contentType = (headerValue(mail, 'content-type') ?? '').toLowerCase();
-  const received = mail.headerLines.filter((header) => header.key === 'received').map((header) => header.line);
+  const received = mail.headerLines
+    .filter((header) => header.key === 'received')
+    .map((header) => header.line);
   const hints: DocumentHints = {
     headerText: rawHeaderText(mail),
     headerHosts: hostsFromHeaders(received, mail.messageId),
@@ -64,7 +66,11 @@ export function bodyOf(mail: ParsedMail): string {
 /** Never rejects: unreadable input resolves to kind 'not-an-ndr'. */
 export async function parseEml(bytes: Buffer): Promise<ParsedMessage> {
   try {
-    const mail = await simpleParser(bytes, { skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+    const mail = await simpleParser(bytes, {
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      skipImageLinks: true,
+    });
     return parseNdrText(bodyOf(mail), hintsFromMail(mail));
   } catch {
     return { kind: 'not-an-ndr', recipients: [] };

@@ -20,12 +20,20 @@ export type ParseFileResult =
   | { ok: true; message: ParsedMessage }
   | { ok: false; error: 'unsupported-type' | 'too-large' | 'unreadable' | 'empty' };
 
-export type ParsePasteResult = { ok: true; message: ParsedMessage } | { ok: false; error: 'too-large' | 'empty' };
+export type ParsePasteResult =
+  { ok: true; message: ParsedMessage } | { ok: false; error: 'too-large' | 'empty' };
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_PASTE_CHARS = 256 * 1024;
 
-const EXTENSIONS: Record<string, FileKind> = { eml: 'eml', msg: 'msg', txt: 'txt', log: 'txt', html: 'html', htm: 'html' };
+const EXTENSIONS: Record<string, FileKind> = {
+  eml: 'eml',
+  msg: 'msg',
+  txt: 'txt',
+  log: 'txt',
+  html: 'html',
+  htm: 'html',
+};
 
 function extensionOf(name: string): string {
   const base = name.slice(name.lastIndexOf('/') + 1).slice(name.lastIndexOf('\\') + 1);
@@ -36,7 +44,8 @@ function extensionOf(name: string): string {
 /** The kind the bytes really are, 'unsupported' for other extensions, 'unreadable' when bytes contradict the name. */
 export function detectFileKind(name: string, bytes: Buffer): FileKind | 'unsupported' | 'unreadable' {
   const claimed = EXTENSIONS[extensionOf(name)];
-  if (isCompoundFile(bytes)) return claimed === undefined || claimed === 'msg' || claimed === 'eml' ? 'msg' : 'unreadable';
+  if (isCompoundFile(bytes))
+    return claimed === undefined || claimed === 'msg' || claimed === 'eml' ? 'msg' : 'unreadable';
   if (claimed === undefined) return extensionOf(name) === '' && looksLikeEml(bytes) ? 'eml' : 'unsupported';
   if (claimed === 'msg') return looksLikeEml(bytes) ? 'eml' : 'unreadable';
   if (isBinary(bytes)) return 'unreadable';
@@ -84,7 +93,11 @@ export async function parseNdrFile(
     const text = decodeText(bytes);
     if (text.trim().length === 0) return { ok: false, error: 'empty' };
     if (kind === 'eml') {
-      const mail = await simpleParser(bytes, { skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+      const mail = await simpleParser(bytes, {
+        skipTextToHtml: true,
+        skipTextLinks: true,
+        skipImageLinks: true,
+      });
       return { ok: true, message: parseNdrText(bodyOf(mail), hintsFromMail(mail)) };
     }
     return { ok: true, message: kind === 'html' ? parseNdrHtml(text) : routeText(text) };

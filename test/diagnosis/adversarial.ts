@@ -22,7 +22,10 @@ export const ADVERSARIAL_INPUTS: [string, () => string][] = [
   ['indented continuation lines', () => fill('Diagnostic-Code: smtp; 550 5.7.606 x\n    [')],
   ['banned sending IP [ repeated', () => fill('banned sending IP [1.2.3.')],
   ['host names', () => fill('host a.b.c.d.e.f.protection.outlook.com[')],
-  ['mixed reply lines', () => fill('said: 550 5.7.606 Access denied, banned sending IP [1.2.3.4]. AS(1430)\n')],
+  [
+    'mixed reply lines',
+    () => fill('said: 550 5.7.606 Access denied, banned sending IP [1.2.3.4]. AS(1430)\n'),
+  ],
   ['<tag soup', () => fill('<div><')],
   ['&entities', () => fill('&#x')],
 ];

@@ -44,11 +44,13 @@ describe('corpus: sisimai EXPECTED.tsv', () => {
   for (const row of readTsv(path.join(SISIMAI_DIR, 'EXPECTED.tsv'))) {
     const { file, status, notes } = row;
     if (file.startsWith('arf-')) {
-      it(`${file} is a complaint`, async () => expect((await parseCorpusEml(file)).kind).to.equal('complaint'));
+      it(`${file} is a complaint`, async () =>
+        expect((await parseCorpusEml(file)).kind).to.equal('complaint'));
       continue;
     }
     if (file.startsWith('rfc3834-')) {
-      it(`${file} is an auto-reply`, async () => expect((await parseCorpusEml(file)).kind).to.equal('auto-reply'));
+      it(`${file} is an auto-reply`, async () =>
+        expect((await parseCorpusEml(file)).kind).to.equal('auto-reply'));
       continue;
     }
     if (!status) continue;

@@ -34,7 +34,10 @@ describe('parseNdrFile', () => {
 
   it('finds the DSN fields of an Exchange Online NDR together with its readable text', async () => {
     const result = await parseNdrFile('lhost-office365-06.eml', corpusFile('lhost-office365-06.eml'));
-    expect(result.ok && result.message.recipients[0]).to.include({ status: '5.4.312', address: 'neko@libsisimai.org' });
+    expect(result.ok && result.message.recipients[0]).to.include({
+      status: '5.4.312',
+      address: 'neko@libsisimai.org',
+    });
   });
 
   it('parses an HTML body file', async () => {
@@ -70,13 +73,21 @@ describe('parseNdrFile', () => {
   });
 
   it('sniffs a .msg saved with an .eml extension', async () => {
-    const bytes = buildMsg({ messageClass: 'REPORT.IPM.Note.NDR', subject: 'x', body: NDR_BODY, transportHeaders: '' });
+    const bytes = buildMsg({
+      messageClass: 'REPORT.IPM.Note.NDR',
+      subject: 'x',
+      body: NDR_BODY,
+      transportHeaders: '',
+    });
     const result = await parseNdrFile('renamed.eml', bytes);
     expect(result.ok && result.message.recipients[0].status).to.equal('5.7.606');
   });
 
   it('parses a plain .txt paste saved as a file', async () => {
-    const result = await parseNdrFile('bounce.txt', fs.readFileSync(path.join(CORPUS_DIR, 'quoted', 'q05-5.7.606-pastebin-EH1TUb0X.txt')));
+    const result = await parseNdrFile(
+      'bounce.txt',
+      fs.readFileSync(path.join(CORPUS_DIR, 'quoted', 'q05-5.7.606-pastebin-EH1TUb0X.txt')),
+    );
     expect(result.ok && result.message.recipients[0].senderIp).to.equal('185.234.72.45');
   });
 
@@ -84,9 +95,24 @@ describe('parseNdrFile', () => {
     ['an unsupported extension', 'report.pdf', Buffer.from('%PDF-1.4 550 5.7.606'), 'unsupported-type'],
     ['an empty file', 'bounce.eml', Buffer.alloc(0), 'empty'],
     ['a whitespace-only text file', 'bounce.txt', Buffer.from('  \r\n\t\n'), 'empty'],
-    ['garbage bytes named .msg', 'bounce.msg', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 'unreadable'],
-    ['garbage bytes named .eml', 'bounce.eml', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 104729) % 256)), 'unreadable'],
-    ['a truncated compound file named .msg', 'bounce.msg', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600, 0xff)]), 'unreadable'],
+    [
+      'garbage bytes named .msg',
+      'bounce.msg',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      'unreadable',
+    ],
+    [
+      'garbage bytes named .eml',
+      'bounce.eml',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 104729) % 256)),
+      'unreadable',
+    ],
+    [
+      'a truncated compound file named .msg',
+      'bounce.msg',
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600, 0xff)]),
+      'unreadable',
+    ],
   ];
   for (const [name, fileName, bytes, error] of FAILURES) {
     it(`refuses ${name} with '${error}'`, async () => {
@@ -95,7 +121,10 @@ describe('parseNdrFile', () => {
   }
 
   it("refuses a file over maxBytes with 'too-large' before reading it", async () => {
-    expect(await parseNdrFile('big.eml', Buffer.alloc(2048, 0x41), { maxBytes: 1024 })).to.deep.equal({ ok: false, error: 'too-large' });
+    expect(await parseNdrFile('big.eml', Buffer.alloc(2048, 0x41), { maxBytes: 1024 })).to.deep.equal({
+      ok: false,
+      error: 'too-large',
+    });
   });
 });
 
@@ -106,11 +135,16 @@ describe('parseNdrPaste', () => {
 
   it("refuses more than maxChars (default 256 Ki) with 'too-large'", () => {
     expect(parseNdrPaste('x'.repeat(256 * 1024 + 1))).to.deep.equal({ ok: false, error: 'too-large' });
-    expect(parseNdrPaste('550 5.1.1 unknown', { maxChars: 5 })).to.deep.equal({ ok: false, error: 'too-large' });
+    expect(parseNdrPaste('550 5.1.1 unknown', { maxChars: 5 })).to.deep.equal({
+      ok: false,
+      error: 'too-large',
+    });
   });
 
   it('routes pasted HTML through the HTML converter', () => {
-    const result = parseNdrPaste('<div>Remote Server returned</div><div>&#39;550 5.1.10 RESOLVER.ADR.RecipientNotFound&#39;</div><br>');
+    const result = parseNdrPaste(
+      '<div>Remote Server returned</div><div>&#39;550 5.1.10 RESOLVER.ADR.RecipientNotFound&#39;</div><br>',
+    );
     expect(result.ok && result.message.recipients[0].status).to.equal('5.1.10');
   });
 

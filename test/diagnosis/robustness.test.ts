@@ -27,10 +27,16 @@ function expectWellFormed(message: ParsedMessage): void {
 }
 
 const corpusTexts: string[] = [
-  ...fs.readdirSync(path.join(CORPUS_DIR, 'quoted')).filter((name) => name.endsWith('.txt')).map((name) => path.join(CORPUS_DIR, 'quoted', name)),
-  ...['rhost-microsoft-01.eml', 'lhost-office365-06.eml', 'lhost-exchange2003-02.eml', 'lhost-outlook-04.eml'].map((name) =>
-    path.join(CORPUS_DIR, 'sisimai', name),
-  ),
+  ...fs
+    .readdirSync(path.join(CORPUS_DIR, 'quoted'))
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => path.join(CORPUS_DIR, 'quoted', name)),
+  ...[
+    'rhost-microsoft-01.eml',
+    'lhost-office365-06.eml',
+    'lhost-exchange2003-02.eml',
+    'lhost-outlook-04.eml',
+  ].map((name) => path.join(CORPUS_DIR, 'sisimai', name)),
 ].map((file) => fs.readFileSync(file, 'latin1'));
 
 /** Random edits of a real bounce: the shapes users produce when they copy half a message. */
@@ -72,7 +78,9 @@ const mutatedCorpusText = fc
 describe('robustness', () => {
   it('parseNdrText never throws on random strings', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (text) => expectWellFormed(parseNdrText(text))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (text) =>
+        expectWellFormed(parseNdrText(text)),
+      ),
       { numRuns: 300 },
     );
   });
@@ -94,7 +102,10 @@ describe('robustness', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('a.eml', 'a.msg', 'a.txt', 'a.html', 'a.pdf', 'noext', 'A.EML'),
-        fc.oneof(fc.uint8Array({ maxLength: 3000 }), mutatedCorpusText.map((text) => new TextEncoder().encode(text))),
+        fc.oneof(
+          fc.uint8Array({ maxLength: 3000 }),
+          mutatedCorpusText.map((text) => new TextEncoder().encode(text)),
+        ),
         async (name, bytes) => {
           const result = await parseNdrFile(name, Buffer.from(bytes));
           if (result.ok) expectWellFormed(result.message);

@@ -79,15 +79,24 @@ describe('NDR diagnosis flow (English)', () => {
     expect(message.text).to.contain('5.7.513');
   });
 
-  it('says an out-of-office reply is not a bounce', async () => {
-    const replies = await chat
-      .say('Diagnose a bounce')
-      .then(() =>
-        chat.say(
-          'Automatic reply: Quarterly report\n\nI am out of the office until Monday with limited access to email.',
-        ),
-      );
-    expect(texts(replies).join(' ')).to.match(/automatic reply|doesn't look like a bounce/);
+  it('says an out-of-office reply is not a bounce, and ends the flow', async () => {
+    await chat.say('Diagnose a bounce');
+    const replies = await chat.say(
+      'Automatic reply: Quarterly report\n\nI am out of the office until Monday with limited access to email.',
+    );
+    expect(replies[0].text).to.equal(
+      'This is an automatic reply (for example an out-of-office message), not a bounce: your message was delivered. Nothing needs fixing.',
+    );
+    expect(replies[1].text).to.equal('Anything else I can help with?');
+  });
+
+  it('says when a paste in the flow is not a bounce at all, and asks again', async () => {
+    await chat.say('Diagnose a bounce');
+    const replies = await chat.say('my cat walked over the keyboard');
+    expect(texts(replies)).to.deep.equal([
+      "This doesn't look like a bounce message: I can't find a delivery failure in it.",
+      'Paste the bounce message here or attach it as an .eml or .msg file. Type "cancel" to stop.',
+    ]);
   });
 
   it('answers an over-long paste clearly, and keeps the flow going', async () => {

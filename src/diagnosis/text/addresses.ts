@@ -27,7 +27,13 @@ function isLocalChar(code: number): boolean {
 }
 
 function isDomainChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 45;
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 46 ||
+    code === 45
+  );
 }
 
 /** A domain needs a dot and an alphabetic top-level label, so "???.???" placeholders are not addresses. */
@@ -45,7 +51,8 @@ export function findAddresses(line: string, limit = 8): FoundAddress[] {
     let left = at;
     while (left > 0 && at - left < MAX_LOCAL && isLocalChar(line.charCodeAt(left - 1))) left -= 1;
     let right = at + 1;
-    while (right < line.length && right - at <= MAX_DOMAIN && isDomainChar(line.charCodeAt(right))) right += 1;
+    while (right < line.length && right - at <= MAX_DOMAIN && isDomainChar(line.charCodeAt(right)))
+      right += 1;
     while (right > at + 1 && line.charCodeAt(right - 1) === 46) right -= 1; // a sentence's final dot
     while (left < at && line.charCodeAt(left) === 46) left += 1;
     const local = line.slice(left, at);
@@ -59,7 +66,16 @@ export function findAddresses(line: string, limit = 8): FoundAddress[] {
 }
 
 /** Addresses right after these words are senders, not failed recipients. */
-const SENDER_CUES = ['from:<', 'from=<', 'from <', 'from:', 'mailfrom=', 'sender:', 'sender <', 'sender address:'];
+const SENDER_CUES = [
+  'from:<',
+  'from=<',
+  'from <',
+  'from:',
+  'mailfrom=',
+  'sender:',
+  'sender <',
+  'sender address:',
+];
 
 export function isSenderContext(line: string, start: number): boolean {
   const before = line

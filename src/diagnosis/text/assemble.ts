@@ -37,7 +37,10 @@ export function dsnEvidence(record: DsnRecord): ReplyEvidence | undefined {
   const fromDiagnostic = reply && reply.start <= 4 ? reply : undefined;
   let status = record.status;
   const diagnosticStatus = fromDiagnostic?.status;
-  if (diagnosticStatus && (!status || (statusClass(status) === statusClass(diagnosticStatus) && isGenericStatus(status)))) {
+  if (
+    diagnosticStatus &&
+    (!status || (statusClass(status) === statusClass(diagnosticStatus) && isGenericStatus(status)))
+  ) {
     status = diagnosticStatus;
   }
   const diagnostic = fromDiagnostic
@@ -68,7 +71,9 @@ function absorb(target: Accumulator, evidence: ReplyEvidence): void {
     status !== undefined &&
     (target.status === undefined ||
       evidence.rank > target.statusRank ||
-      (statusClass(target.status) === statusClass(status) && isGenericStatus(target.status) && !isGenericStatus(status)));
+      (statusClass(target.status) === statusClass(status) &&
+        isGenericStatus(target.status) &&
+        !isGenericStatus(status)));
   if (better) {
     target.status = status;
     target.statusRank = Math.max(target.statusRank, evidence.rank);
@@ -86,10 +91,17 @@ function absorb(target: Accumulator, evidence: ReplyEvidence): void {
 }
 
 /** Address-less replies (pasted fragments) join an entry with the same code instead of duplicating it. */
-function findHome(accumulators: Accumulator[], addressed: Accumulator[], evidence: ReplyEvidence): Accumulator | undefined {
-  const sameStatus = addressed.find((entry) => entry.status !== undefined && entry.status === evidence.status);
+function findHome(
+  accumulators: Accumulator[],
+  addressed: Accumulator[],
+  evidence: ReplyEvidence,
+): Accumulator | undefined {
+  const sameStatus = addressed.find(
+    (entry) => entry.status !== undefined && entry.status === evidence.status,
+  );
   if (sameStatus) return sameStatus;
-  if (addressed.length === 1 && (evidence.status === undefined || addressed[0].status === undefined)) return addressed[0];
+  if (addressed.length === 1 && (evidence.status === undefined || addressed[0].status === undefined))
+    return addressed[0];
   const evidenceIp = findSenderIp(evidence.diagnostic);
   return accumulators.find(
     (entry) =>
@@ -129,7 +141,11 @@ export function assembleRecipients(
   return ordered.map((entry) => toRecipient(entry, reportingHost, wrapper));
 }
 
-export function toRecipient(entry: Accumulator, reportingHost: string | undefined, wrapper: WrapperClues): FailedRecipient {
+export function toRecipient(
+  entry: Accumulator,
+  reportingHost: string | undefined,
+  wrapper: WrapperClues,
+): FailedRecipient {
   const recipient: FailedRecipient = {
     diagnostic: entry.diagnostic,
     asTags: entry.asTags,
@@ -153,6 +169,10 @@ export function codelessRecipient(
   wrapper: WrapperClues,
 ): FailedRecipient {
   const entry = newAccumulator(address);
-  absorb(entry, { address, rank: EvidenceRank.ReplyOnly, diagnostic: foldWhitespace(diagnostic).slice(0, 2000) });
+  absorb(entry, {
+    address,
+    rank: EvidenceRank.ReplyOnly,
+    diagnostic: foldWhitespace(diagnostic).slice(0, 2000),
+  });
   return toRecipient(entry, reportingHost, wrapper);
 }

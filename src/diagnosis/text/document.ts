@@ -36,7 +36,11 @@ const MARKER_WINDOW_CHARS = 256 * 1024;
 function failureKind(recipients: FailedRecipient[], scan: ScanResult, lower: string): MessageKind {
   const actions = scan.dsn.records.map((record) => record.action).filter((action) => action !== undefined);
   if (actions.includes('failed')) return 'ndr';
-  if (recipients.some((recipient) => recipient.status?.startsWith('5') || String(recipient.replyCode).startsWith('5'))) {
+  if (
+    recipients.some(
+      (recipient) => recipient.status?.startsWith('5') || String(recipient.replyCode).startsWith('5'),
+    )
+  ) {
     return 'ndr';
   }
   if (actions.length > 0 && actions.every((action) => action === 'delayed')) return 'delay';
@@ -54,7 +58,8 @@ function failureSentence(lines: string[]): string {
     const lower = lines[index].toLowerCase();
     if (!FAILURE_SENTENCE_WORDS.some((word) => lower.includes(word))) continue;
     const start = lines[index].length - lines[index].trimStart().length;
-    return readReply(lines, index, { start, textStart: start, rank: EvidenceRank.ReplyOnly }, undefined).diagnostic;
+    return readReply(lines, index, { start, textStart: start, rank: EvidenceRank.ReplyOnly }, undefined)
+      .diagnostic;
   }
   return '';
 }
@@ -71,16 +76,22 @@ function codelessRecipients(lines: string[], scan: ScanResult, wrapper: WrapperC
     const useful = FAILURE_SENTENCE_WORDS.some((word) => lowerDetail.includes(word));
     recipients.push(codelessRecipient(address, useful ? detail : sentence, scan.reportingHost, wrapper));
   }
-  if (recipients.length === 0) recipients.push(codelessRecipient(undefined, sentence, scan.reportingHost, wrapper));
+  if (recipients.length === 0)
+    recipients.push(codelessRecipient(undefined, sentence, scan.reportingHost, wrapper));
   return recipients;
 }
 
-function message(kind: MessageKind, recipients: FailedRecipient[], subject: string | undefined): ParsedMessage {
+function message(
+  kind: MessageKind,
+  recipients: FailedRecipient[],
+  subject: string | undefined,
+): ParsedMessage {
   return subject === undefined ? { kind, recipients } : { kind, recipients, subject };
 }
 
 export function parseDocument(text: string, hints: DocumentHints = {}): ParsedMessage {
-  const lower = `${hints.headerText ?? ''}\n${hints.subject ?? ''}\n${text.slice(0, MARKER_WINDOW_CHARS)}`.toLowerCase();
+  const lower =
+    `${hints.headerText ?? ''}\n${hints.subject ?? ''}\n${text.slice(0, MARKER_WINDOW_CHARS)}`.toLowerCase();
   const lines = toLines(text);
   const scan = scanLines(lines);
   const subject = hints.subject ?? scan.subject;
@@ -98,7 +109,10 @@ export function parseDocument(text: string, hints: DocumentHints = {}): ParsedMe
   const recipients = assembleRecipients(evidence, reportingHost, wrapper);
   const weakEvidenceOnly = recipients.every((recipient) => recipient.status === undefined);
 
-  if (recipients.length > 0 && !(weakEvidenceOnly && (isStrongAutoReply(lower) || !looksLikeRejection(lower)))) {
+  if (
+    recipients.length > 0 &&
+    !(weakEvidenceOnly && (isStrongAutoReply(lower) || !looksLikeRejection(lower)))
+  ) {
     return message(failureKind(recipients, scan, lower), recipients, subject);
   }
   if (isStrongAutoReply(lower)) return message('auto-reply', [], subject);

@@ -31,7 +31,12 @@ const IGNORED_FIELDS = new Set([
 ]);
 
 export function isDsnField(name: string): boolean {
-  return name === 'reporting-mta' || RECIPIENT_FIELDS.has(name) || PER_RECIPIENT_FIELDS.has(name) || IGNORED_FIELDS.has(name);
+  return (
+    name === 'reporting-mta' ||
+    RECIPIENT_FIELDS.has(name) ||
+    PER_RECIPIENT_FIELDS.has(name) ||
+    IGNORED_FIELDS.has(name)
+  );
 }
 
 /** "rfc822; a@b" / "dns; host" / "smtp; 550 ...": the part after the type label. */
@@ -77,7 +82,9 @@ export class DsnCollector {
     const sameBlock =
       current !== undefined &&
       !this.hasPerRecipientData(current) &&
-      (name === 'final-recipient' ? !this.currentHasFinal : !this.currentHasOriginal && !this.currentHasFinal);
+      (name === 'final-recipient'
+        ? !this.currentHasFinal
+        : !this.currentHasOriginal && !this.currentHasFinal);
     if (!sameBlock) this.open();
     const record = this.current as DsnRecord;
     if (name === 'final-recipient') this.currentHasFinal = true;
@@ -88,11 +95,15 @@ export class DsnCollector {
   }
 
   private hasPerRecipientData(record: DsnRecord | undefined): boolean {
-    return !!record && (record.action !== undefined || record.status !== undefined || record.diagnosticCode !== undefined);
+    return (
+      !!record &&
+      (record.action !== undefined || record.status !== undefined || record.diagnosticCode !== undefined)
+    );
   }
 
   private recordFor(name: string): DsnRecord {
-    const fieldKey = name === 'remote-mta' ? 'remoteMta' : name === 'diagnostic-code' ? 'diagnosticCode' : name;
+    const fieldKey =
+      name === 'remote-mta' ? 'remoteMta' : name === 'diagnostic-code' ? 'diagnosticCode' : name;
     const current = this.current;
     if (!current || (current as Record<string, unknown>)[fieldKey] !== undefined) this.open();
     return this.current as DsnRecord;

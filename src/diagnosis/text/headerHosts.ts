@@ -8,7 +8,9 @@ export function hostsFromHeaders(received: string[], messageId: string | undefin
   const hosts: string[] = [];
   // The last Received lines are the hops nearest to where the report was written.
   for (const line of received.slice(-3)) {
-    for (const match of line.slice(0, 2000).matchAll(/\b(?:from|by)\s{1,5}([A-Za-z0-9][A-Za-z0-9.-]{2,252})/gi)) {
+    for (const match of line
+      .slice(0, 2000)
+      .matchAll(/\b(?:from|by)\s{1,5}([A-Za-z0-9][A-Za-z0-9.-]{2,252})/gi)) {
       const host = cleanHost(match[1]);
       if (host && hosts.length < MAX_HOSTS) hosts.push(host);
     }

@@ -68,13 +68,16 @@ export function remoteHostInText(text: string): string | undefined {
 
 /** "msmx.au.com gave this error:" / "X rejected your message to the following" (Exchange Online NDR body). */
 export function hostBlamedInText(line: string): string | undefined {
-  const match = /^\s{0,8}([A-Za-z0-9][A-Za-z0-9.-]{2,252}) (?:gave this error:|rejected your message)/.exec(line);
+  const match = /^\s{0,8}([A-Za-z0-9][A-Za-z0-9.-]{2,252}) (?:gave this error:|rejected your message)/.exec(
+    line,
+  );
   return match ? cleanHost(match[1]) : undefined;
 }
 
 /** A line holding nothing but a host name (Exchange puts the remote server on its own line). */
 export function bareHostLine(line: string): string | undefined {
   const trimmed = line.trim();
-  if (trimmed.length < 4 || trimmed.length > 253 || trimmed.includes(' ') || !trimmed.includes('.')) return undefined;
+  if (trimmed.length < 4 || trimmed.length > 253 || trimmed.includes(' ') || !trimmed.includes('.'))
+    return undefined;
   return cleanHost(trimmed);
 }

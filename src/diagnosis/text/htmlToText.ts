@@ -4,21 +4,57 @@
  */
 
 const LINE_BREAK_TAGS = new Set([
-  'br', 'p', 'div', 'tr', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'blockquote', 'pre', 'hr', 'title', 'dt', 'dd', 'section', 'body', 'html',
+  'br',
+  'p',
+  'div',
+  'tr',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'tbody',
+  'thead',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'hr',
+  'title',
+  'dt',
+  'dd',
+  'section',
+  'body',
+  'html',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
 const SKIPPED_CONTENT = ['script', 'style', 'head'];
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '\u2019', lsquo: '\u2018',
-  rdquo: '\u201d', ldquo: '\u201c', ndash: '\u2013', mdash: '\u2014', hellip: '\u2026', copy: '\u00a9',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '\u2019',
+  lsquo: '\u2018',
+  rdquo: '\u201d',
+  ldquo: '\u201c',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hellip: '\u2026',
+  copy: '\u00a9',
 };
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, (whole: string, body: string) => {
     if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
@@ -60,10 +96,12 @@ export function htmlToText(html: string): string {
       continue;
     }
     // Runs of block tags would otherwise become thousands of empty lines.
-    if (LINE_BREAK_TAGS.has(name) && !(out.length >= 2 && out[out.length - 1] === '\n' && out[out.length - 2] === '\n')) {
+    if (
+      LINE_BREAK_TAGS.has(name) &&
+      !(out.length >= 2 && out[out.length - 1] === '\n' && out[out.length - 2] === '\n')
+    ) {
       out.push('\n');
-    }
-    else if (CELL_TAGS.has(name) && !closing) out.push('\t');
+    } else if (CELL_TAGS.has(name) && !closing) out.push('\t');
   }
   return decodeEntities(out.join(''))
     .split('\n')

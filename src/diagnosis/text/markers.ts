@@ -107,7 +107,13 @@ const DELAY = [
   '延迟',
 ];
 
-const FINAL_FAILURE = ['has stopped trying', 'permanent error', "i've given up", 'action: failed', 'giving up'];
+const FINAL_FAILURE = [
+  'has stopped trying',
+  'permanent error',
+  "i've given up",
+  'action: failed',
+  'giving up',
+];
 
 export const isComplaint = (lower: string): boolean => hasAny(lower, COMPLAINT);
 export const isStrongAutoReply = (lower: string): boolean => hasAny(lower, AUTO_REPLY_STRONG);

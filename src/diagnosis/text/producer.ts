@@ -28,13 +28,21 @@ export function wrapperCluesOf(lowerText: string, headerHosts: string[] = []): W
   return {
     onPremWrapper: hasOnPremWrapper(lowerText),
     otherMtaWrapper: hasOtherMtaWrapper(lowerText),
-    exchangeWording: /resolver\.|storedrv|queue\.expired|diagnostic information for administrators/.test(lowerText),
+    exchangeWording: /resolver\.|storedrv|queue\.expired|diagnostic information for administrators/.test(
+      lowerText,
+    ),
     headerHosts,
   };
 }
 
 const CONSUMER_TEXT = ['postmaster.live.com', 'mail.live.com', 'sendersupport.olc.protection.outlook.com'];
-const BUSINESS_TEXT = ['sender.office.com', 'go.microsoft.com/fwlink', 'resolver.adr.', 'office 365', 'exchange online'];
+const BUSINESS_TEXT = [
+  'sender.office.com',
+  'go.microsoft.com/fwlink',
+  'resolver.adr.',
+  'office 365',
+  'exchange online',
+];
 
 export function decideProducer(clues: ProducerClues, wrapper: WrapperClues): Producer {
   const lowerDiagnostic = clues.diagnostic.toLowerCase();

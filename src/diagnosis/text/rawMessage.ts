@@ -7,9 +7,25 @@ import { fieldName } from './lines';
 import { htmlToText } from './htmlToText';
 
 const KNOWN_HEADERS = new Set([
-  'received', 'return-path', 'from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'delivered-to',
-  'content-type', 'dkim-signature', 'authentication-results', 'arc-seal', 'x-ms-exchange-message-is-ndr',
-  'auto-submitted', 'envelope-to', 'delivery-date', 'reply-to', 'sender',
+  'received',
+  'return-path',
+  'from',
+  'to',
+  'subject',
+  'date',
+  'message-id',
+  'mime-version',
+  'delivered-to',
+  'content-type',
+  'dkim-signature',
+  'authentication-results',
+  'arc-seal',
+  'x-ms-exchange-message-is-ndr',
+  'auto-submitted',
+  'envelope-to',
+  'delivery-date',
+  'reply-to',
+  'sender',
 ]);
 const MAX_HEADER_CHARS = 64 * 1024;
 const MAX_DEPTH = 4;
@@ -60,7 +76,11 @@ export function looksLikeRawMessage(text: string): boolean {
     .split(/\r?\n/)
     .filter((line) => !/^[ \t]/.test(line))
     .map((line) => fieldName(line));
-  return names.length >= 2 && names.every((name) => name !== undefined) && names.some((name) => KNOWN_HEADERS.has(name ?? ''));
+  return (
+    names.length >= 2 &&
+    names.every((name) => name !== undefined) &&
+    names.some((name) => KNOWN_HEADERS.has(name ?? ''))
+  );
 }
 
 export function splitRawMessage(text: string): RawMessage {
@@ -85,10 +105,13 @@ function decodeCharset(bytes: Buffer, charset: string | undefined): string {
 }
 
 function decodeTransfer(body: string, encoding: string, charset: string | undefined): string {
-  if (encoding === 'base64') return decodeCharset(Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64'), charset);
+  if (encoding === 'base64')
+    return decodeCharset(Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64'), charset);
   if (encoding !== 'quoted-printable') return body;
   const unwrapped = body.replace(/=\r?\n/g, '');
-  const bytes = unwrapped.replace(/=([0-9A-Fa-f]{2})/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = unwrapped.replace(/=([0-9A-Fa-f]{2})/g, (_whole, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
   // Text that already holds non-Latin-1 characters was decoded by whoever pasted it.
   return /[^\u0000-\u00ff]/.test(bytes) ? bytes : decodeCharset(Buffer.from(bytes, 'latin1'), charset);
 }

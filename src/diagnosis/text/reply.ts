@@ -66,7 +66,12 @@ function cleanDiagnostic(raw: string, quote: string | undefined, reasonForm: boo
  * Builds the diagnostic for `reply`, which sits in lines[lineIndex]; `segmentEnd` bounds it when several replies
  * share the line (only the last one may continue onto the next lines).
  */
-export function readReply(lines: string[], lineIndex: number, reply: ReplyMatch, segmentEnd: number | undefined): ReplyText {
+export function readReply(
+  lines: string[],
+  lineIndex: number,
+  reply: ReplyMatch,
+  segmentEnd: number | undefined,
+): ReplyText {
   const line = lines[lineIndex];
   const before = line.slice(Math.max(0, reply.start - 12), reply.start);
   const quoteChar = before.trimEnd().slice(-1);
@@ -77,7 +82,11 @@ export function readReply(lines: string[], lineIndex: number, reply: ReplyMatch,
   let lastLine = lineIndex;
   if (segmentEnd === undefined) {
     let length = parts[1].length;
-    for (let next = lineIndex + 1; next < lines.length && next - lineIndex <= MAX_CONTINUATION_LINES; next += 1) {
+    for (
+      let next = lineIndex + 1;
+      next < lines.length && next - lineIndex <= MAX_CONTINUATION_LINES;
+      next += 1
+    ) {
       if (replyEnded(parts[parts.length - 1], quote, reasonForm) || length > MAX_DIAGNOSTIC_CHARS) break;
       const trimmed = lines[next].trim();
       if (trimmed.length === 0 || isStopLine(trimmed) || findReplies(trimmed).length > 0) break;

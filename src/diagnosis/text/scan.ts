@@ -79,7 +79,8 @@ const REPORTING_HOST_CUES: RegExp[] = [
 
 const RECENT_HOST_LINES = 4;
 /** mbox separators and the folded tails of Received headers name senders and hops, never failed recipients. */
-const RECEIVED_CONTINUATION = /^(?:from \S{1,80}@\S{1,253} |for <|by [a-z0-9]|with [a-z]|id [a-z0-9]|\(envelope-from)/;
+const RECEIVED_CONTINUATION =
+  /^(?:from \S{1,80}@\S{1,253} |for <|by [a-z0-9]|with [a-z]|id [a-z0-9]|\(envelope-from)/;
 
 function gatherContinuation(lines: string[], index: number): { value: string; lastLine: number } {
   const parts = [lines[index].trim().slice(lines[index].trim().indexOf(':') + 1)];
@@ -137,7 +138,8 @@ export function scanLines(input: string[]): ScanResult {
     const lower = trimmed.toLowerCase();
 
     if (inCopy) {
-      if ((name && COPY_ENDS.has(name)) || lower.startsWith('content-type: message/delivery-status')) inCopy = false;
+      if ((name && COPY_ENDS.has(name)) || lower.startsWith('content-type: message/delivery-status'))
+        inCopy = false;
       else continue;
     }
     if (COPY_STARTS.some((start) => lower.startsWith(start))) {
@@ -151,7 +153,8 @@ export function scanLines(input: string[]): ScanResult {
       index = lastLine;
       continue;
     }
-    if (name === 'subject' && result.subject === undefined) result.subject = trimmed.slice(8).trim() || undefined;
+    if (name === 'subject' && result.subject === undefined)
+      result.subject = trimmed.slice(8).trim() || undefined;
     if (result.reportingHost === undefined) {
       for (const cue of REPORTING_HOST_CUES) {
         const match = cue.exec(trimmed);
@@ -182,7 +185,8 @@ export function scanLines(input: string[]): ScanResult {
     if (addressBefore) currentAddress = addressBefore.address;
     const prefixHost = remoteHostInText(line.slice(0, replies[0].start));
     if (prefixHost) recentHost = { host: prefixHost, line: index };
-    const remoteHost = recentHost && index - recentHost.line <= RECENT_HOST_LINES ? recentHost.host : undefined;
+    const remoteHost =
+      recentHost && index - recentHost.line <= RECENT_HOST_LINES ? recentHost.host : undefined;
 
     let lastLine = index;
     replies.forEach((reply, position) => {

@@ -48,16 +48,31 @@ function validReplyCode(digits: string): number | undefined {
 }
 
 // "550 5.7.606", "#550 5.7.606", "550-5.7.606", "550 - b'5.7.1"; a status followed by "-649" is a documented range.
-const REPLY_AND_STATUS = /(?<![\w.])#?([245]\d\d)(?:[ ]{1,3}|[ ]?-[ ]?)(?:b?['"])?#?([245]\.\d{1,3}\.\d{1,3})(?![\w.-]?\d)/g;
+const REPLY_AND_STATUS =
+  /(?<![\w.])#?([245]\d\d)(?:[ ]{1,3}|[ ]?-[ ]?)(?:b?['"])?#?([245]\.\d{1,3}\.\d{1,3})(?![\w.-]?\d)/g;
 const STATUS_ONLY = /(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?![\w.-]?\d)/g;
 const REPLY_ONLY = /(?<![\w.])#?([245]\d\d)(?=[ ]{1,3}[A-Za-z<[(]|-[A-Za-z])/g;
 
-const STATUS_CUES = ['response was:', 'returned', 'said:', 'reason:', 'error:', 'code:', 'dsn=', 'status:', 'answer:', 'smtp;'];
+const STATUS_CUES = [
+  'response was:',
+  'returned',
+  'said:',
+  'reason:',
+  'error:',
+  'code:',
+  'dsn=',
+  'status:',
+  'answer:',
+  'smtp;',
+];
 const REPLY_CUES = ['said:', 'reason:', 'returned', 'smtp;', '<<<', 'error:', 'answer:', 'was:'];
 
 /** The text before a code counts as a cue when it ends with one of the phrases, or the code opens the line. */
 function hasCue(line: string, index: number, cues: string[]): boolean {
-  const before = line.slice(Math.max(0, index - 40), index).toLowerCase().replace(/[\s'"#([-]+$/, '');
+  const before = line
+    .slice(Math.max(0, index - 40), index)
+    .toLowerCase()
+    .replace(/[\s'"#([-]+$/, '');
   if (before.length === 0 && line.slice(0, index).trim().length <= 4) return true;
   if (line.slice(0, index).replace(/[\s\-#*'"<>]/g, '').length === 0) return true;
   return cues.some((cue) => before.endsWith(cue));
@@ -73,13 +88,21 @@ export function findReplies(line: string): ReplyMatch[] {
     const status = validStatus(match[2]);
     if (replyCode === undefined || status === undefined) continue;
     const start = match.index + (match[0].startsWith('#') ? 1 : 0);
-    found.push({ start, textStart: match.index + match[0].length, replyCode, status, rank: EvidenceRank.ReplyAndStatus });
+    found.push({
+      start,
+      textStart: match.index + match[0].length,
+      replyCode,
+      status,
+      rank: EvidenceRank.ReplyAndStatus,
+    });
   }
   if (found.length > 0) return found;
   for (const match of line.matchAll(STATUS_ONLY)) {
     const status = validStatus(match[1]);
     if (status === undefined || !hasCue(line, match.index, STATUS_CUES)) continue;
-    return [{ start: match.index, textStart: match.index + match[0].length, status, rank: EvidenceRank.StatusOnly }];
+    return [
+      { start: match.index, textStart: match.index + match[0].length, status, rank: EvidenceRank.StatusOnly },
+    ];
   }
   for (const match of line.matchAll(REPLY_ONLY)) {
     const replyCode = validReplyCode(match[1]);
