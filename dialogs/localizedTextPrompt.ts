@@ -1,4 +1,5 @@
-import type { TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { imBackButtons } from '../src/bot/menu';
 import { TextPrompt, type PromptOptions, type PromptValidator } from 'botbuilder-dialogs';
 import { getTranslator } from '../src/bot/turnLocale';
 
@@ -6,6 +7,9 @@ import { getTranslator } from '../src/bot/turnLocale';
 export interface PromptKeys {
   promptKey: string;
   retryKey?: string;
+  /** Answers offered as buttons; any other typed text is still accepted by the validator. */
+  buttons?: string[];
+  values?: Record<string, string>;
 }
 
 export function localizedPrompt(keys: PromptKeys): PromptOptions {
@@ -30,11 +34,8 @@ export class LocalizedTextPrompt extends TextPrompt {
     const keys = options.validations as PromptKeys | undefined;
     if (!keys) return super.onPrompt(context, state, options, isRetry);
     const t = getTranslator(context);
-    const rendered: PromptOptions = {
-      ...options,
-      prompt: t.t(keys.promptKey),
-      retryPrompt: keys.retryKey ? t.t(keys.retryKey) : undefined,
-    };
-    return super.onPrompt(context, state, rendered, isRetry);
+    const text = t.t(isRetry && keys.retryKey ? keys.retryKey : keys.promptKey, keys.values);
+    const buttons = imBackButtons(t, keys.buttons ?? []);
+    await context.sendActivity(buttons.length > 0 ? MessageFactory.suggestedActions(buttons, text) : text);
   }
 }

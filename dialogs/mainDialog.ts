@@ -17,6 +17,7 @@ export const MAIN_DIALOG = 'mainDialog';
 const ROUTE_WATERFALL = 'mainRoute';
 
 import type { NdrDialogOptions, NdrDialogResult } from './ndrDialog';
+import type { DelistDialogOptions } from './delistDialog';
 import { recipientMessage } from './recipientMessage';
 
 /**
@@ -27,9 +28,11 @@ export class MainDialog extends SupportDialog {
   constructor(
     services: DialogServices,
     private readonly diagnosis: Dialog,
+    private readonly delisting: Dialog,
   ) {
     super(MAIN_DIALOG, services);
     this.addDialog(diagnosis);
+    this.addDialog(delisting);
     this.addDialog(
       new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]),
     );
@@ -47,13 +50,25 @@ export class MainDialog extends SupportDialog {
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const choice = this.services.commands.menuChoice(step.context.activity.text);
-    if (choice === 'diagnose') return this.startFlow(step, this.diagnosis.id, {});
-    if (carriesBounce(step.context))
-      return this.startFlow(step, this.diagnosis.id, { inputInThisTurn: true });
+    const t = getTranslator(step.context);
+    if (choice === 'diagnose') return this.startFlow(step, this.diagnosis.id, {} satisfies NdrDialogOptions);
+    if (carriesBounce(step.context)) {
+      return this.startFlow(step, this.diagnosis.id, { inputInThisTurn: true } satisfies NdrDialogOptions);
+    }
+    if (choice === 'delist') {
+      return this.startFlow(step, this.delisting.id, { fromLastCase: true } satisfies DelistDialogOptions);
+    }
     if (choice === 'recipientMessage') {
       await this.setMisunderstandings(step, 0);
       const data = await this.services.state.conversationData.get(step.context, {});
-      await step.context.sendActivity(recipientMessage(getTranslator(step.context), data.lastCase));
+      await step.context.sendActivity(recipientMessage(t, data.lastCase));
+      return step.next();
+    }
+    if (choice === 'followupOk' || choice === 'followupFailing') {
+      await this.setMisunderstandings(step, 0);
+      await step.context.sendActivity(
+        t.t(choice === 'followupOk' ? 'delist:followup.great' : 'delist:followup.stillFailing'),
+      );
       return step.next();
     }
     return this.notUnderstood(step);
@@ -62,7 +77,7 @@ export class MainDialog extends SupportDialog {
   private async startFlow(
     step: WaterfallStepContext,
     dialogId: string,
-    options: NdrDialogOptions,
+    options: NdrDialogOptions | DelistDialogOptions,
   ): Promise<DialogTurnResult> {
     await this.setMisunderstandings(step, 0);
     return step.beginDialog(dialogId, options);

@@ -1,4 +1,4 @@
-import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import {
   WaterfallDialog,
   type DialogTurnResult,
@@ -6,6 +6,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { downloadAttachment, fileAttachments } from '../src/bot/attachments';
+import { imBackButtons } from '../src/bot/menu';
 import type { CaseSummary } from '../src/bot/state';
 import { getTranslator } from '../src/bot/turnLocale';
 import { codeLabel, diagnosisCard, diagnosisSummary, groupDiagnoses } from '../src/cards/diagnosisCard';
@@ -19,6 +20,7 @@ import {
 import type { Translator } from '../src/i18n/localizer';
 import type { DialogServices } from './dialogServices';
 import { LocalizedTextPrompt, localizedPrompt } from './localizedTextPrompt';
+import { delistRouteFor } from './delistRoutes';
 import { SupportDialog } from './supportDialog';
 
 export const NDR_DIALOG = 'ndrDialog';
@@ -153,16 +155,14 @@ export class NdrDialog extends SupportDialog {
     data.lastCase = caseSummary(first, t);
     await this.services.state.conversationData.set(context, data);
 
-    const titles = [
-      ...(diagnoses.some((d) => d.actor === 'recipient-admin') ? [t.t('ndr:next.recipientMessage')] : []),
-      t.t('ndr:next.another'),
-      t.t('common:menu.agent'),
+    const next = [
+      ...(delistRouteFor(data.lastCase) ? ['common:menu.delist'] : []),
+      ...(diagnoses.some((d) => d.actor === 'recipient-admin') ? ['ndr:next.recipientMessage'] : []),
+      'ndr:next.another',
+      'common:menu.agent',
     ];
     await context.sendActivity(
-      MessageFactory.suggestedActions(
-        titles.map((title) => ({ type: ActionTypes.ImBack, title, value: title })),
-        t.t('ndr:next.prompt'),
-      ),
+      MessageFactory.suggestedActions(imBackButtons(t, next), t.t('ndr:next.prompt')),
     );
   }
 }
@@ -176,5 +176,6 @@ function caseSummary(d: Diagnosis, t: Translator): CaseSummary {
     senderIp: d.recipient.senderIp,
     entryId: d.entryId,
     route: d.route,
+    references: d.references,
   };
 }

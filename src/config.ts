@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -30,6 +31,15 @@ export interface AppConfig {
   defaultLocale: SupportedLocale;
   /** Where a person can be reached (email address or URL) until live handoff is configured. */
   supportContact: string;
+  /** DNS servers for the live checks ("ip" or "ip:port"); empty means the system's resolvers. */
+  dnsServers: string[];
+  dnsTimeoutMs: number;
+  /** The whole set of live checks gives up after this; unanswered items read "couldn't check". */
+  checksDeadlineMs: number;
+  /** Blocklist ids to query (see src/checks); empty means the documented default set. */
+  blocklists: string[];
+  followUpDelayMinutes: number;
+  followUpIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +69,16 @@ class Reader {
       return fallback;
     }
     return value;
+  }
+
+  list(name: string, valid: (item: string) => boolean, expected: string): string[] {
+    const items = this.string(name)
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const bad = items.filter((item) => !valid(item));
+    if (bad.length > 0) this.problems.push(`${name}: "${bad.join('", "')}" ${expected}`);
+    return items.filter(valid);
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -114,9 +134,36 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     maxFileBytes: r.integer('MAX_FILE_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     defaultLocale: r.oneOf('DEFAULT_LOCALE', ['en', 'zh-TW'], 'en'),
     supportContact: r.string('SUPPORT_CONTACT'),
+    dnsServers: r.list(
+      'DNS_SERVERS',
+      isDnsServer,
+      'must be IP addresses, optionally with a port (203.0.113.53:53).',
+    ),
+    dnsTimeoutMs: r.integer('DNS_TIMEOUT_MS', 2000, 100, 30_000),
+    checksDeadlineMs: r.integer('CHECKS_DEADLINE_MS', 4000, 500, 60_000),
+    blocklists: r.list(
+      'BLOCKLISTS',
+      (id) => /^[a-z0-9-]{1,40}$/.test(id),
+      'must be blocklist ids such as spamhaus-zen.',
+    ),
+    followUpDelayMinutes: r.integer('FOLLOWUP_DELAY_MINUTES', 24 * 60, 1, 60 * 24 * 30),
+    followUpIntervalSeconds: r.integer('FOLLOWUP_INTERVAL_SECONDS', 60, 1, 3600),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+/** "203.0.113.53", "203.0.113.53:5353", "2001:db8::53" or "[2001:db8::53]:5353". */
+export function isDnsServer(value: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value);
+  if (bracketed) return isIP(bracketed[1]) === 6 && validPort(bracketed[2]);
+  if (isIP(value) !== 0) return true;
+  const withPort = /^([\d.]+):(\d{1,5})$/.exec(value);
+  return withPort !== null && isIP(withPort[1]) === 4 && validPort(withPort[2]);
+}
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
 }
 
 export function isLocalMode(config: AppConfig): boolean {
@@ -142,5 +189,11 @@ export function summarizeConfig(config: AppConfig): Record<keyof AppConfig, stri
     maxFileBytes: config.maxFileBytes,
     defaultLocale: config.defaultLocale,
     supportContact: config.supportContact || '(not set)',
+    dnsServers: config.dnsServers.join(', ') || '(system resolvers)',
+    dnsTimeoutMs: config.dnsTimeoutMs,
+    checksDeadlineMs: config.checksDeadlineMs,
+    blocklists: config.blocklists.join(', ') || '(default set)',
+    followUpDelayMinutes: config.followUpDelayMinutes,
+    followUpIntervalSeconds: config.followUpIntervalSeconds,
   } satisfies Record<keyof AppConfig, string | number>;
 }

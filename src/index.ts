@@ -27,6 +27,7 @@ function main(): void {
     const address = app.server.address();
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
     app.logger.info({ url }, `Sender Support Bot listening on ${url} (messages: ${url}/api/messages)`);
+    app.scheduler.start();
   });
 
   let stopping = false;
@@ -36,9 +37,7 @@ function main(): void {
     app.logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    app.server.close(() => {
-      void app.storage.close().then(() => process.exit(0));
-    });
+    void app.close().then(() => process.exit(0));
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -3,7 +3,7 @@ import type { Localizer } from '../i18n/localizer';
 /** Global commands, honoured at any point of any flow, typed in either language. */
 export type Command = 'help' | 'cancel' | 'agent' | 'language' | 'english' | 'chinese';
 /** Main-menu entries that start a flow. */
-export type MenuChoice = 'diagnose' | 'recipientMessage';
+export type MenuChoice = 'diagnose' | 'delist' | 'recipientMessage' | 'followupOk' | 'followupFailing';
 
 const COMMANDS: readonly Command[] = ['help', 'cancel', 'agent', 'language', 'english', 'chinese'];
 const MENU_TITLE_OF_COMMAND: Partial<Record<Command, string>> = {
@@ -12,9 +12,13 @@ const MENU_TITLE_OF_COMMAND: Partial<Record<Command, string>> = {
   english: 'common:menu.english',
   chinese: 'common:menu.chinese',
 };
-const MENU_CHOICES: Record<MenuChoice, string[]> = {
-  diagnose: ['common:menu.diagnose', 'ndr:next.another'],
-  recipientMessage: ['ndr:next.recipientMessage'],
+/** Button titles (any language) and typed synonyms that pick a main-menu entry. */
+const MENU_CHOICES: Record<MenuChoice, { titles: string[]; words?: string }> = {
+  diagnose: { titles: ['common:menu.diagnose', 'ndr:next.another'] },
+  delist: { titles: ['common:menu.delist'], words: 'common:commands.delist' },
+  recipientMessage: { titles: ['ndr:next.recipientMessage'] },
+  followupOk: { titles: ['delist:followup.ok'] },
+  followupFailing: { titles: ['delist:followup.failing'] },
 };
 
 /** Lower-case, trimmed, without trailing punctuation and Teams' stray non-breaking spaces. */
@@ -39,10 +43,13 @@ export class CommandRecognizer {
       if (title) words.push(...localizer.inAllLocales(title));
       for (const word of words) this.commands.set(normalizeUtterance(word), command);
     }
-    for (const [choice, keys] of Object.entries(MENU_CHOICES) as [MenuChoice, string[]][]) {
-      for (const key of keys) {
-        for (const title of localizer.inAllLocales(key)) this.menu.set(normalizeUtterance(title), choice);
-      }
+    for (const [choice, { titles, words }] of Object.entries(MENU_CHOICES) as [
+      MenuChoice,
+      { titles: string[]; words?: string },
+    ][]) {
+      const phrases = titles.flatMap((key) => localizer.inAllLocales(key));
+      if (words) phrases.push(...localizer.listInAllLocales(words));
+      for (const phrase of phrases) this.menu.set(normalizeUtterance(phrase), choice);
     }
   }
 

@@ -12,7 +12,12 @@ function imBack(title: string): CardAction {
 export function menuActivity(t: Translator, textKey = 'common:menu.prompt'): Partial<Activity> {
   const other = t.locale === 'en' ? 'common:menu.chinese' : 'common:menu.english';
   return MessageFactory.suggestedActions(
-    [imBack(t.t('common:menu.diagnose')), imBack(t.t('common:menu.help')), imBack(t.t(other))],
+    [
+      imBack(t.t('common:menu.diagnose')),
+      imBack(t.t('common:menu.delist')),
+      imBack(t.t('common:menu.help')),
+      imBack(t.t(other)),
+    ],
     t.t(textKey),
   );
 }
@@ -22,6 +27,11 @@ export function languageChoiceActivity(t: Translator, textKey = 'common:language
     [imBack(t.t('common:menu.english')), imBack(t.t('common:menu.chinese'))],
     t.t(textKey),
   );
+}
+
+/** Buttons for answers given as locale keys; the titles are recognised in either language. */
+export function imBackButtons(t: Translator, keys: string[]): CardAction[] {
+  return keys.map((key) => imBack(t.t(key)));
 }
 
 export function agentOfferActivity(t: Translator): Partial<Activity> {

@@ -1,7 +1,7 @@
 import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { SupportedLocale } from '../config';
-import type { Route } from '../diagnosis/types';
+import type { Reference, Route } from '../diagnosis/types';
 
 /** The latest diagnosis of this conversation: what later steps (recipient message, delisting, a person) start from. */
 export interface CaseSummary {
@@ -13,6 +13,8 @@ export interface CaseSummary {
   senderIp?: string;
   entryId: string;
   route: Route;
+  /** Links and addresses of the diagnosis, the ones the bounce itself named first. */
+  references: Reference[];
 }
 
 /** Per conversation, last writer wins (BotState writes with eTag '*'): nothing here may be irreplaceable. */

@@ -25,7 +25,7 @@ interface Transcript {
 const TRANSCRIPTS: Record<'en-US' | 'zh-TW', Transcript> = {
   'en-US': {
     welcome: "Hi! I'm the Sender Support Bot.",
-    menu: ['Diagnose a bounce', 'Help', '中文'],
+    menu: ['Diagnose a bounce', 'Request delisting', 'Help', '中文'],
     otherLanguageButton: '中文',
     helpCommand: 'help',
     helpText: "Here's what I can do:",
@@ -40,7 +40,7 @@ const TRANSCRIPTS: Record<'en-US' | 'zh-TW', Transcript> = {
   },
   'zh-TW': {
     welcome: '您好！我是寄件者支援機器人。',
-    menu: ['診斷退信', '說明', 'English'],
+    menu: ['診斷退信', '申請解除封鎖', '說明', 'English'],
     otherLanguageButton: 'English',
     helpCommand: '說明',
     helpText: '我可以幫您：',
@@ -122,7 +122,7 @@ describe('language switch', () => {
     const chat = TestConversation.create('en-US');
     const replies = await chat.say('中文');
     expect(replies[0].text).to.equal('好的，接下來我會用中文與您對話。');
-    expect(replies[1].suggestions).to.deep.equal(['診斷退信', '說明', 'English']);
+    expect(replies[1].suggestions).to.deep.equal(['診斷退信', '申請解除封鎖', '說明', 'English']);
     const [help] = await chat.say('help');
     expect(help.text, 'the channel still says en-US; the choice wins').to.contain('我可以幫您：');
   });

@@ -22,8 +22,13 @@ describe('HTTP server (real restify + CloudAdapter, local mode)', () => {
   });
 
   for (const [locale, conversation, expected, menu] of [
-    ['en-US', 'welcome-en', "Hi! I'm the Sender Support Bot.", ['Diagnose a bounce', 'Help', '中文']],
-    ['zh-TW', 'welcome-zh', '您好！我是寄件者支援機器人。', ['診斷退信', '說明', 'English']],
+    [
+      'en-US',
+      'welcome-en',
+      "Hi! I'm the Sender Support Bot.",
+      ['Diagnose a bounce', 'Request delisting', 'Help', '中文'],
+    ],
+    ['zh-TW', 'welcome-zh', '您好！我是寄件者支援機器人。', ['診斷退信', '申請解除封鎖', '說明', 'English']],
   ] as const) {
     it(`welcomes a joining user in ${locale} in the response body (expectReplies)`, async () => {
       const replies = await running.send({
