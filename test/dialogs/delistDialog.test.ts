@@ -193,6 +193,39 @@ describe('delisting flow', function () {
     });
   });
 
+  describe('other routes and failures (English)', () => {
+    it("5.7.513: only the recipient's organisation can remove it; a ready message for them", async () => {
+      const chat = chatIn('en-US');
+      await chat.say(
+        `550 5.7.513 Service unavailable, Client host [${CLEAN_IP}] blocked by contoso.com using Customer Block list (AS16012607)`,
+      );
+      await chat.say('Request delisting');
+      const text = all(await chat.say('Skip'));
+      expect(text).to.contain("Only the recipient's organisation can remove this block (550 5.7.513)");
+      expect(text).to.contain(`Sending IP address: ${CLEAN_IP}`);
+      expect(text).not.to.contain('https://sender.office.com');
+    });
+
+    it('4.7.5xx: temporary, keep volume steady, nothing to delist', async () => {
+      const chat = chatIn('en-US');
+      await chat.say(`451 4.7.550 Access denied, please try again later from [${CLEAN_IP}]`);
+      await chat.say('Request delisting');
+      const text = all(await chat.say('Skip'));
+      expect(text).to.contain("There's nothing to delist.");
+      expect(text).to.contain('Keep your daily volume steady');
+    });
+
+    it("with no DNS reachable, every check reads \"couldn't check\" and the flow goes on", async () => {
+      const chat = TestConversation.create('en-US', { DNS_SERVERS: '127.0.0.1:9', DNS_TIMEOUT_MS: '500' });
+      await chat.say(MAILBOX_NDR);
+      await chat.say('Request delisting');
+      const replies = await chat.say('example-sender.com');
+      expect(all(replies)).to.contain('Could not check');
+      expect(all(replies)).not.to.contain('✅');
+      expect(all(replies)).to.contain('delist@microsoft.com');
+    });
+  });
+
   describe('繁體中文', () => {
     it('私人 IP：說明原因並再問一次', async () => {
       const chat = chatIn('zh-TW');
