@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   ShowTypingMiddleware,
@@ -17,6 +16,7 @@ import { ReminderScheduler, ReminderStore } from './followup';
 import { createFollowUpSender, scheduleFollowUp } from './bot/followUp';
 import { CommandRecognizer } from './bot/commands';
 import { createOnTurnError } from './bot/onTurnError';
+import { RetryingCloudAdapter } from './bot/retryingAdapter';
 import { createStateSet, type BotStateSet } from './bot/state';
 import { SupportBot } from './bot/supportBot';
 import { TurnLocaleMiddleware } from './bot/turnLocale';
@@ -49,7 +49,7 @@ export interface BotCore {
 
 export interface App extends BotCore {
   server: Server;
-  adapter: CloudAdapter;
+  adapter: RetryingCloudAdapter;
   /** Sends due follow-ups; index.ts starts it, tests call tick(). */
   scheduler: ReminderScheduler;
   /** Stops accepting requests and closes storage. */
@@ -120,9 +120,15 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new RetryingCloudAdapter(auth);
   core.configureAdapter(adapter);
-  const server = createServer({ config, adapter, bot: core.bot, storage: core.storage, logger: core.logger });
+  const { server, localChannel } = createServer({
+    config,
+    adapter,
+    bot: core.bot,
+    storage: core.storage,
+    logger: core.logger,
+  });
   const scheduler = new ReminderScheduler({
     store: core.reminders,
     send: createFollowUpSender(adapter, config.microsoftAppId, core.localizer),
@@ -140,6 +146,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     adapter,
     scheduler,
     close: async () => {
+      // Open WebSockets would keep server.close() waiting.
+      localChannel?.close();
       // Waits for requests in flight; idle keep-alive connections are closed by Node itself.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();

@@ -40,6 +40,12 @@ export interface AppConfig {
   blocklists: string[];
   followUpDelayMinutes: number;
   followUpIntervalSeconds: number;
+  /** Azure Bot Service Direct Line secret: exchanged for tokens server-side, never sent to a browser. */
+  directLineSecret: string;
+  directLineEndpoint: string;
+  /** Origins allowed to use the tokens (Direct Line trustedOrigins), e.g. https://www.contoso.com. */
+  trustedOrigins: string[];
+  tokenRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -148,9 +154,27 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     ),
     followUpDelayMinutes: r.integer('FOLLOWUP_DELAY_MINUTES', 24 * 60, 1, 60 * 24 * 30),
     followUpIntervalSeconds: r.integer('FOLLOWUP_INTERVAL_SECONDS', 60, 1, 3600),
+    directLineSecret: r.string('DIRECT_LINE_SECRET'),
+    directLineEndpoint: r
+      .string('DIRECT_LINE_ENDPOINT', 'https://directline.botframework.com')
+      .replace(/\/+$/, ''),
+    trustedOrigins: r.list('TRUSTED_ORIGINS', isOrigin, 'must be origins such as https://www.contoso.com.'),
+    tokenRateLimitPerMinute: r.integer('TOKEN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
   };
+  if (!/^https?:\/\/[^\s/]+/.test(config.directLineEndpoint)) {
+    r.problems.push(`DIRECT_LINE_ENDPOINT="${config.directLineEndpoint}" must be an http(s) URL.`);
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
 }
 
 /** "203.0.113.53", "203.0.113.53:5353", "2001:db8::53" or "[2001:db8::53]:5353". */
@@ -195,5 +219,9 @@ export function summarizeConfig(config: AppConfig): Record<keyof AppConfig, stri
     blocklists: config.blocklists.join(', ') || '(default set)',
     followUpDelayMinutes: config.followUpDelayMinutes,
     followUpIntervalSeconds: config.followUpIntervalSeconds,
+    directLineSecret: redact(config.directLineSecret),
+    directLineEndpoint: config.directLineEndpoint,
+    trustedOrigins: config.trustedOrigins.join(', ') || '(none)',
+    tokenRateLimitPerMinute: config.tokenRateLimitPerMinute,
   } satisfies Record<keyof AppConfig, string | number>;
 }

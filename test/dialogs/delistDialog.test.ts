@@ -215,7 +215,7 @@ describe('delisting flow', function () {
       expect(text).to.contain('Keep your daily volume steady');
     });
 
-    it("with no DNS reachable, every check reads \"couldn't check\" and the flow goes on", async () => {
+    it('with no DNS reachable, every check reads "couldn\'t check" and the flow goes on', async () => {
       const chat = TestConversation.create('en-US', { DNS_SERVERS: '127.0.0.1:9', DNS_TIMEOUT_MS: '500' });
       await chat.say(MAILBOX_NDR);
       await chat.say('Request delisting');

@@ -11,6 +11,8 @@ export interface ConnectorStub {
   /** Use as the activities' serviceUrl: the bot sends its replies and proactive messages here. */
   url: string;
   received: ReceivedActivity[];
+  /** Every request, including the ones answered with a failure status. */
+  attempts: number;
   /** Status codes to answer with, in order, before falling back to 200 (e.g. [429] to test retries). */
   failNext(statuses: number[], headers?: Record<string, string>): void;
   stop(): Promise<void>;
@@ -24,7 +26,9 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const received: ReceivedActivity[] = [];
   let failures: { status: number; headers: Record<string, string> }[] = [];
   let nextId = 0;
+  const stub = { attempts: 0 };
   const server = http.createServer((req, res) => {
+    stub.attempts += 1;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -52,6 +56,9 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   return {
     url: `http://127.0.0.1:${port}/`,
     received,
+    get attempts() {
+      return stub.attempts;
+    },
     failNext: (statuses, headers = {}) => {
       failures = statuses.map((status) => ({ status, headers }));
     },

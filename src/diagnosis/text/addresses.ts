@@ -48,17 +48,23 @@ export function findAddresses(line: string, limit = 8): FoundAddress[] {
   const found: FoundAddress[] = [];
   let at = line.indexOf('@');
   while (at !== -1 && found.length < limit) {
-    let left = at;
-    while (left > 0 && at - left < MAX_LOCAL && isLocalChar(line.charCodeAt(left - 1))) left -= 1;
     let right = at + 1;
-    while (right < line.length && right - at <= MAX_DOMAIN && isDomainChar(line.charCodeAt(right)))
+    let firstDot = -1; // first dot after the domain's first character
+    while (right < line.length && right - at <= MAX_DOMAIN && isDomainChar(line.charCodeAt(right))) {
+      if (firstDot === -1 && right > at + 1 && line.charCodeAt(right) === 46) firstDot = right;
       right += 1;
+    }
     while (right > at + 1 && line.charCodeAt(right - 1) === 46) right -= 1; // a sentence's final dot
-    while (left < at && line.charCodeAt(left) === 46) left += 1;
-    const local = line.slice(left, at);
-    const domain = line.slice(at + 1, right);
-    if (local.length > 0 && plausibleDomain(domain)) {
-      found.push({ address: `${local}@${domain}`, start: left, end: right });
+    // A domain without a dot is never plausible: checking first spares the local part and two slices per '@'
+    // on lines such as "a@a@a@...".
+    if (firstDot !== -1 && firstDot < right) {
+      let left = at;
+      while (left > 0 && at - left < MAX_LOCAL && isLocalChar(line.charCodeAt(left - 1))) left -= 1;
+      while (left < at && line.charCodeAt(left) === 46) left += 1;
+      const domain = line.slice(at + 1, right);
+      if (left < at && plausibleDomain(domain)) {
+        found.push({ address: `${line.slice(left, at)}@${domain}`, start: left, end: right });
+      }
     }
     at = line.indexOf('@', Math.max(right, at + 1));
   }

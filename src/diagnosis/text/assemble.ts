@@ -13,7 +13,7 @@ import { findAsTags, findSTags } from './tags';
 
 const MAX_RECIPIENTS = 100;
 /** No real bounce quotes more replies than this; the cap keeps merging linear on hostile input. */
-const MAX_EVIDENCE = 500;
+export const MAX_EVIDENCE = 500;
 const NOT_FAILURES = new Set(['delivered', 'relayed', 'expanded']);
 
 interface Accumulator {

@@ -3,7 +3,7 @@
  * → ParsedMessage. Decides the kind first by strong markers, then by the codes found.
  */
 import type { FailedRecipient, MessageKind, ParsedMessage } from '../types';
-import { assembleRecipients, codelessRecipient, dsnEvidence } from './assemble';
+import { assembleRecipients, codelessRecipient, dsnEvidence, MAX_EVIDENCE } from './assemble';
 import { toLines } from './lines';
 import {
   FAILURE_SENTENCE_WORDS,
@@ -100,11 +100,13 @@ export function parseDocument(text: string, hints: DocumentHints = {}): ParsedMe
 
   const wrapper = wrapperCluesOf(lower, hints.headerHosts);
   const evidence: ReplyEvidence[] = [];
+  // assembleRecipients reads only the first MAX_EVIDENCE items; building more is wasted work on hostile input.
   for (const record of scan.dsn.records) {
+    if (evidence.length >= MAX_EVIDENCE) break;
     const item = dsnEvidence(record);
     if (item) evidence.push(item);
   }
-  evidence.push(...scan.replies);
+  evidence.push(...scan.replies.slice(0, MAX_EVIDENCE - evidence.length));
   const reportingHost = scan.dsn.reportingMta ?? scan.reportingHost;
   const recipients = assembleRecipients(evidence, reportingHost, wrapper);
   const weakEvidenceOnly = recipients.every((recipient) => recipient.status === undefined);

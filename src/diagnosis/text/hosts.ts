@@ -1,4 +1,5 @@
 /** Host-name helpers: which names belong to Microsoft's business service, its consumer service, or anyone else. */
+import { trimEndChars } from './lines';
 
 /** Label by label instead of one big regex: at least two labels, alphabetic top-level label. */
 function hostShaped(host: string): boolean {
@@ -14,7 +15,7 @@ export function cleanHost(token: string): string | undefined {
   let host = token.trim();
   const bracket = host.indexOf('[');
   if (bracket > 0) host = host.slice(0, bracket);
-  host = host.replace(/^[[(<'"]+/, '').replace(/[\]).,:;'">]+$/, '');
+  host = trimEndChars(host.replace(/^[[(<'"]+/, ''), `]).,:;'">`);
   if (host.length > 253 || host.includes('@') || host.includes('/')) return undefined;
   return hostShaped(host) ? host : undefined;
 }
@@ -55,6 +56,16 @@ export function microsoftHostsInText(text: string): string[] {
   return hosts;
 }
 
+/** Cheap test on lower-cased text: remoteHostInText can only find a host when one of these words appears. */
+export function mayNameRemoteHost(lowerText: string): boolean {
+  return (
+    lowerText.includes('host') ||
+    lowerText.includes('server at ') ||
+    lowerText.includes('talking to ') ||
+    lowerText.includes('said:')
+  );
+}
+
 /**
  * The remote host a wrapper names just before quoting the reply:
  * "host X[ip] said:", "host X [ip]", "Server at X (ip) returned", "talking to X.:", "host=X,".
@@ -68,6 +79,7 @@ export function remoteHostInText(text: string): string | undefined {
 
 /** "msmx.au.com gave this error:" / "X rejected your message to the following" (Exchange Online NDR body). */
 export function hostBlamedInText(line: string): string | undefined {
+  if (!line.includes('gave this error:') && !line.includes('rejected your message')) return undefined;
   const match = /^\s{0,8}([A-Za-z0-9][A-Za-z0-9.-]{2,252}) (?:gave this error:|rejected your message)/.exec(
     line,
   );

@@ -19,15 +19,39 @@ export function stripQuotePrefix(line: string): string {
   return index === 0 ? line : line.slice(index);
 }
 
+/**
+ * Replaces NBSP, ideographic space and tab with a plain space in one pass over the UTF-16 code units:
+ * a regex replace costs a string piece per match, far too slow on a megabyte of tabs.
+ */
+function plainSpaces(text: string): string {
+  if (!/[\u00a0\u3000\t]/.test(text)) return text;
+  const bytes = Buffer.from(text, 'utf16le');
+  for (let index = 0; index < bytes.length; index += 2) {
+    const low = bytes[index];
+    const high = bytes[index + 1];
+    if ((high === 0 && (low === 0x09 || low === 0xa0)) || (high === 0x30 && low === 0)) {
+      bytes[index] = 0x20;
+      bytes[index + 1] = 0;
+    }
+  }
+  return bytes.toString('utf16le');
+}
+
 /** Splits on CRLF / CR / LF, unquotes, replaces NBSP and chops very long lines. */
 export function toLines(text: string): string[] {
-  const out: string[] = [];
-  // One pass over the whole text is far cheaper than a regex call per line.
-  const spaced = /[\u00a0\u3000\t]/.test(text) ? text.replace(/[\u00a0\u3000\t]/g, ' ') : text;
   // A run of blank lines means the same as one; collapsing first avoids allocating a string per blank line.
-  const collapsed = spaced.replace(/\n[\r\n ]*\n/g, '\n\n');
-  for (const physical of collapsed.split(/\r\n|\r|\n/)) {
-    const line = (physical.charCodeAt(0) === 62 ? stripQuotePrefix(physical) : physical).trimEnd();
+  const collapsed = plainSpaces(text).replace(/\n[\r\n ]*\n/g, '\n\n');
+  const lines = collapsed.includes('\r') ? collapsed.split(/\r\n|\r|\n/) : collapsed.split('\n');
+  // Cleaned in place: a second array of hundreds of thousands of lines is a cost worth avoiding.
+  let tooLong = false;
+  for (let index = 0; index < lines.length; index += 1) {
+    const physical = lines[index];
+    lines[index] = (physical.charCodeAt(0) === 62 ? stripQuotePrefix(physical) : physical).trimEnd();
+    tooLong ||= lines[index].length > MAX_LINE_CHARS;
+  }
+  if (!tooLong) return lines;
+  const out: string[] = [];
+  for (const line of lines) {
     if (line.length <= MAX_LINE_CHARS) {
       out.push(line);
       continue;
@@ -39,9 +63,37 @@ export function toLines(text: string): string[] {
   return out;
 }
 
+/** String.prototype.trim's whitespace (the same set as \s). */
+export function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Collapses all whitespace runs to one space: diagnostics are shown on one line. */
 export function foldWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Same result as /\s+/g, but a single space (the common case) is not a match, which keeps replace cheap.
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+}
+
+/**
+ * Drops every trailing character listed in `chars`. Same result as replace(/[...]+$/, ''), which backtracks
+ * from every position of a long run that does not reach the end, so it is quadratic on hostile input.
+ */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** True when the line starts with an RFC 5322 / RFC 3464 style "Field-Name:" (name without spaces). */

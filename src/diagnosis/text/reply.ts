@@ -3,7 +3,7 @@
  * lost their indentation) until the reply visibly ends.
  */
 import { findAddresses } from './addresses';
-import { fieldName, foldWhitespace } from './lines';
+import { fieldName, foldWhitespace, trimEndChars } from './lines';
 import { findReplies, type ReplyMatch } from './statusCode';
 
 const MAX_CONTINUATION_LINES = 15;
@@ -58,30 +58,33 @@ function cleanDiagnostic(raw: string, quote: string | undefined, reasonForm: boo
   text = foldWhitespace(text);
   if (quote !== undefined && text.endsWith(quote)) text = text.slice(0, -1);
   if (reasonForm && text.endsWith(')')) text = text.slice(0, -1);
-  text = text.replace(/['"]+$/, '').trim();
+  text = trimEndChars(text, `'"`).trim();
   return text.length > MAX_DIAGNOSTIC_CHARS ? text.slice(0, MAX_DIAGNOSTIC_CHARS) : text;
 }
 
-/**
- * Builds the diagnostic for `reply`, which sits in lines[lineIndex]; `segmentEnd` bounds it when several replies
- * share the line (only the last one may continue onto the next lines).
- */
-export function readReply(
+interface GatheredReply {
+  parts: string[];
+  quote?: string;
+  reasonForm: boolean;
+  lastLine: number;
+}
+
+/** The reply's own text in its line, then its wrapped continuation lines until the reply visibly ends. */
+function gatherReply(
   lines: string[],
   lineIndex: number,
   reply: ReplyMatch,
   segmentEnd: number | undefined,
-): ReplyText {
+): GatheredReply {
   const line = lines[lineIndex];
   const before = line.slice(Math.max(0, reply.start - 12), reply.start);
   const quoteChar = before.trimEnd().slice(-1);
   const quote = quoteChar === "'" || quoteChar === '"' ? quoteChar : undefined;
   const reasonForm = /\(reason:\s?$/i.test(before);
-  const codes = [reply.replyCode, reply.status].filter((part) => part !== undefined).join(' ');
-  const parts = [codes, line.slice(reply.textStart, segmentEnd ?? line.length)];
+  const parts = [line.slice(reply.textStart, segmentEnd ?? line.length)];
   let lastLine = lineIndex;
   if (segmentEnd === undefined) {
-    let length = parts[1].length;
+    let length = parts[0].length;
     for (
       let next = lineIndex + 1;
       next < lines.length && next - lineIndex <= MAX_CONTINUATION_LINES;
@@ -95,5 +98,30 @@ export function readReply(
       lastLine = next;
     }
   }
-  return { diagnostic: cleanDiagnostic(parts.join(' '), quote, reasonForm), lastLine };
+  return { parts, quote, reasonForm, lastLine };
+}
+
+/**
+ * Builds the diagnostic for `reply`, which sits in lines[lineIndex]; `segmentEnd` bounds it when several replies
+ * share the line (only the last one may continue onto the next lines).
+ */
+export function readReply(
+  lines: string[],
+  lineIndex: number,
+  reply: ReplyMatch,
+  segmentEnd: number | undefined,
+): ReplyText {
+  const { parts, quote, reasonForm, lastLine } = gatherReply(lines, lineIndex, reply, segmentEnd);
+  const codes = [reply.replyCode, reply.status].filter((part) => part !== undefined).join(' ');
+  return { diagnostic: cleanDiagnostic(`${codes} ${parts.join(' ')}`, quote, reasonForm), lastLine };
+}
+
+/** Only the index of the last line the reply spans, for replies whose text will never be read. */
+export function replyLastLine(
+  lines: string[],
+  lineIndex: number,
+  reply: ReplyMatch,
+  segmentEnd: number | undefined,
+): number {
+  return gatherReply(lines, lineIndex, reply, segmentEnd).lastLine;
 }

@@ -21,6 +21,8 @@ export interface ReplyMatch {
   rank: EvidenceRank;
 }
 
+import { isSpace } from './lines';
+
 /** RFC 3463: class 2/4/5, subject 0-7, detail 0-999 (Microsoft uses three-digit details such as 5.7.606). */
 export function validStatus(candidate: string): string | undefined {
   const match = /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(candidate);
@@ -67,23 +69,46 @@ const STATUS_CUES = [
 ];
 const REPLY_CUES = ['said:', 'reason:', 'returned', 'smtp;', '<<<', 'error:', 'answer:', 'was:'];
 
+/** Where the line's text starts, measured once per line so that each candidate code costs O(1) to check. */
+interface LineStart {
+  /** Index of the first non-whitespace character. */
+  text: number;
+  /** Index of the first character that is not whitespace or decoration such as "> - #". */
+  words: number;
+}
+
+function lineStart(line: string): LineStart {
+  let text = 0;
+  while (text < line.length && isSpace(line.charCodeAt(text))) text += 1;
+  let words = text;
+  while (words < line.length && (isSpace(line.charCodeAt(words)) || `-#*'"<>`.includes(line.charAt(words))))
+    words += 1;
+  return { text, words };
+}
+
+/** line.slice(0, end).trim().length, without building either string. */
+function trimmedLength(line: string, end: number, start: LineStart): number {
+  let last = end;
+  while (last > start.text && isSpace(line.charCodeAt(last - 1))) last -= 1;
+  return Math.max(0, last - start.text);
+}
+
 /** The text before a code counts as a cue when it ends with one of the phrases, or the code opens the line. */
-function hasCue(line: string, index: number, cues: string[]): boolean {
+function hasCue(line: string, index: number, cues: string[], start: LineStart): boolean {
   const before = line
     .slice(Math.max(0, index - 40), index)
     .toLowerCase()
     .replace(/[\s'"#([-]+$/, '');
-  if (before.length === 0 && line.slice(0, index).trim().length <= 4) return true;
-  if (line.slice(0, index).replace(/[\s\-#*'"<>]/g, '').length === 0) return true;
+  if (before.length === 0 && trimmedLength(line, index, start) <= 4) return true;
+  if (index <= start.words) return true;
   return cues.some((cue) => before.endsWith(cue));
 }
 
-/** All replies carrying both codes, in order; otherwise the first cued bare status; otherwise the first cued bare code. */
-export function findReplies(line: string): ReplyMatch[] {
-  // Most lines hold no code at all; one cheap test spares three scans.
-  if (!/[245][\d.]/.test(line)) return [];
+function searchReplies(line: string): ReplyMatch[] {
   const found: ReplyMatch[] = [];
-  for (const match of line.matchAll(REPLY_AND_STATUS)) {
+  // exec with lastIndex rather than matchAll, which clones the RegExp on every call (costly on long inputs).
+  REPLY_AND_STATUS.lastIndex = 0;
+  for (let match = REPLY_AND_STATUS.exec(line); match; match = REPLY_AND_STATUS.exec(line)) {
     const replyCode = validReplyCode(match[1]);
     const status = validStatus(match[2]);
     if (replyCode === undefined || status === undefined) continue;
@@ -97,18 +122,43 @@ export function findReplies(line: string): ReplyMatch[] {
     });
   }
   if (found.length > 0) return found;
-  for (const match of line.matchAll(STATUS_ONLY)) {
+  const opening = lineStart(line);
+  STATUS_ONLY.lastIndex = 0;
+  for (let match = STATUS_ONLY.exec(line); match; match = STATUS_ONLY.exec(line)) {
     const status = validStatus(match[1]);
-    if (status === undefined || !hasCue(line, match.index, STATUS_CUES)) continue;
+    if (status === undefined || !hasCue(line, match.index, STATUS_CUES, opening)) continue;
     return [
       { start: match.index, textStart: match.index + match[0].length, status, rank: EvidenceRank.StatusOnly },
     ];
   }
-  for (const match of line.matchAll(REPLY_ONLY)) {
+  REPLY_ONLY.lastIndex = 0;
+  for (let match = REPLY_ONLY.exec(line); match; match = REPLY_ONLY.exec(line)) {
     const replyCode = validReplyCode(match[1]);
-    if (replyCode === undefined || !hasCue(line, match.index, REPLY_CUES)) continue;
+    if (replyCode === undefined || !hasCue(line, match.index, REPLY_CUES, opening)) continue;
     const start = match.index + (match[0].startsWith('#') ? 1 : 0);
     return [{ start, textStart: match.index + match[0].length, replyCode, rank: EvidenceRank.ReplyOnly }];
   }
   return [];
+}
+
+/**
+ * The scanner asks about most coded lines twice (as the line after a reply: does a new one start here? then as
+ * a line of its own), so the last answer is kept. It is kept for the trimmed text: surrounding whitespace never
+ * changes what is found, only where.
+ */
+let lastSearch: { text: string; replies: readonly ReplyMatch[] } = { text: '', replies: [] };
+
+/** All replies carrying both codes, in order; otherwise the first cued bare status; otherwise the first cued bare code. */
+export function findReplies(line: string): readonly ReplyMatch[] {
+  // Most lines hold no code at all; one cheap test spares three scans.
+  if (!/[245][\d.]/.test(line)) return [];
+  const text = line.trim();
+  if (lastSearch.text !== text) lastSearch = { text, replies: searchReplies(text) };
+  const offset = text.length === line.length ? 0 : line.length - line.trimStart().length;
+  if (offset === 0) return lastSearch.replies;
+  return lastSearch.replies.map((reply) => ({
+    ...reply,
+    start: reply.start + offset,
+    textStart: reply.textStart + offset,
+  }));
 }
