@@ -83,12 +83,13 @@ function section(group: DiagnosisGroup, t: Translator, separator: boolean): obje
     { type: 'TextBlock', text: kbText(t, d, 'cause'), wrap: true },
     { type: 'TextBlock', text: kbText(t, d, 'who'), wrap: true, isSubtle: true },
     { type: 'TextBlock', text: t.t('ndr:card.steps'), weight: 'Bolder', wrap: true, spacing: 'Medium' },
-    ...steps.map((step, i) => ({
+    // One markdown list: separate "2. …" blocks would each render as a list restarting at 1.
+    {
       type: 'TextBlock',
-      text: `${i + 1}. ${step}`,
+      text: steps.map((step, n) => `${n + 1}. ${step}`).join('\n'),
       wrap: true,
       spacing: 'Small',
-    })),
+    },
   );
   if (d.references.length > 0) {
     items.push({

@@ -88,14 +88,15 @@ export function registerWebChat(server: Server, config: AppConfig): void {
       connecting: s.connecting,
       noscript: s.noscript,
     };
-    const html = template
-      .replace(/\{\{(\w+)\}\}/g, (_m, key: string) =>
-        key === 'configJson' ? '' : escapeHtml(values[key] ?? ''),
-      )
-      .replace('<script id="ssb-config" type="application/json"></script>', () => {
-        return `<script id="ssb-config" type="application/json">${scriptJson(pageConfig)}</script>`;
-      });
+    // The configuration goes into a JSON script element (data, not code), with "<" escaped.
+    const html = template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) =>
+      key === 'configJson' ? scriptJson(pageConfig) : escapeHtml(values[key] ?? ''),
+    );
     send(res, 'text/html; charset=utf-8', html);
+  });
+  server.get('/favicon.ico', async (_req: Request, res: Response) => {
+    res.writeHead(204);
+    res.end();
   });
   server.get('/webchat/chat.js', async (_req: Request, res: Response) =>
     send(res, 'text/javascript; charset=utf-8', chatJs),

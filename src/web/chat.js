@@ -84,7 +84,6 @@
       {
         directLine: directLine,
         store: store,
-        userID: session.userId,
         locale: locale,
         overrideLocalizedStrings: strings().webChatStrings,
         styleOptions: config.styleOptions,
@@ -119,7 +118,7 @@
   var saved = null;
   try {
     saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
-  } catch (e) {
+  } catch {
     saved = null;
   }
   if (saved && saved.token && saved.conversationId) {

@@ -40,7 +40,8 @@ function plainSpaces(text: string): string {
 /** Splits on CRLF / CR / LF, unquotes, replaces NBSP and chops very long lines. */
 export function toLines(text: string): string[] {
   // A run of blank lines means the same as one; collapsing first avoids allocating a string per blank line.
-  const collapsed = plainSpaces(text).replace(/\n[\r\n ]*\n/g, '\n\n');
+  // "+" rather than "*": a bare "\n\n" would be replaced by itself, and a match per paragraph is costly.
+  const collapsed = plainSpaces(text).replace(/\n[\r\n ]+\n/g, '\n\n');
   const lines = collapsed.includes('\r') ? collapsed.split(/\r\n|\r|\n/) : collapsed.split('\n');
   // Cleaned in place: a second array of hundreds of thousands of lines is a cost worth avoiding.
   let tooLong = false;

@@ -28,6 +28,9 @@ const STOP_PREFIXES = [
   'below this line',
 ];
 
+/** First characters of STOP_PREFIXES: most lines are ruled out by one lookup instead of fifteen prefix tests. */
+const STOP_FIRST = new Set(STOP_PREFIXES.map((prefix) => prefix.charAt(0)));
+
 export interface ReplyText {
   diagnostic: string;
   /** Index of the last line consumed. */
@@ -36,7 +39,8 @@ export interface ReplyText {
 
 function isStopLine(trimmed: string): boolean {
   const lower = trimmed.toLowerCase();
-  if (STOP_PREFIXES.some((prefix) => lower.startsWith(prefix))) return true;
+  if (STOP_FIRST.has(lower.charAt(0)) && STOP_PREFIXES.some((prefix) => lower.startsWith(prefix)))
+    return true;
   if (fieldName(trimmed) !== undefined) return true;
   return trimmed.startsWith('<') && findAddresses(trimmed, 1).length > 0;
 }

@@ -2,6 +2,7 @@
  * Finds SMTP replies ("550 5.7.606 ...") in one bounded line.
  * Every pattern is anchored on fixed digit shapes with bounded quantifiers, so a scan is linear in the line length.
  */
+import { isSpace } from './lines';
 
 /** How much a piece of evidence tells: reply code + enhanced status beats a bare status, which beats a bare code. */
 export enum EvidenceRank {
@@ -20,8 +21,6 @@ export interface ReplyMatch {
   status?: string;
   rank: EvidenceRank;
 }
-
-import { isSpace } from './lines';
 
 /** RFC 3463: class 2/4/5, subject 0-7, detail 0-999 (Microsoft uses three-digit details such as 5.7.606). */
 export function validStatus(candidate: string): string | undefined {
@@ -154,7 +153,8 @@ export function findReplies(line: string): readonly ReplyMatch[] {
   if (!/[245][\d.]/.test(line)) return [];
   const text = line.trim();
   if (lastSearch.text !== text) lastSearch = { text, replies: searchReplies(text) };
-  const offset = text.length === line.length ? 0 : line.length - line.trimStart().length;
+  let offset = 0;
+  while (offset < line.length && isSpace(line.charCodeAt(offset))) offset += 1;
   if (offset === 0) return lastSearch.replies;
   return lastSearch.replies.map((reply) => ({
     ...reply,
