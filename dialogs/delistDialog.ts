@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import {
   WaterfallDialog,
   type DialogTurnResult,
@@ -7,7 +7,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { CaseSummary } from '../src/bot/state';
 import { getTranslator } from '../src/bot/turnLocale';
-import { checklistCard, checklistSummary } from '../src/cards/checklistCard';
+import { checkingCard, checklistCard, checklistSummary } from '../src/cards/checklistCard';
 import type { CheckReport } from '../src/checks';
 import { classifyIp, parseIpInput } from '../src/ip';
 import type { Translator } from '../src/i18n/localizer';
@@ -156,7 +156,10 @@ export class DelistDialog extends SupportDialog {
     const ip = values.ip ?? '';
     values.domain = (step.result as string) || undefined;
     const t = getTranslator(step.context);
-    await step.context.sendActivity(t.t('delist:checking', { ip }));
+    // The card says "checking…" and is then replaced by the results where the channel can update messages.
+    const pending = await step.context.sendActivity(
+      MessageFactory.attachment(CardFactory.adaptiveCard(checkingCard(t.t('delist:checking', { ip })))),
+    );
     await step.context.sendActivity({ type: 'typing' });
 
     const report = await this.delist.runChecks({ ip, domain: values.domain });
@@ -167,7 +170,7 @@ export class DelistDialog extends SupportDialog {
       CardFactory.adaptiveCard(checklistCard(report, t, { ip, domain: values.domain }, checkedAt)),
     );
     card.text = checklistSummary(report, t);
-    await step.context.sendActivity(card);
+    await replaceOrSend(step.context, pending?.id, card);
 
     if (report.provider) {
       await step.context.sendActivity(
@@ -252,6 +255,23 @@ export class DelistDialog extends SupportDialog {
     await step.context.sendActivity(t.t('delist:reminder.scheduled', { when: formatUtc(when) }));
     return step.endDialog();
   }
+}
+
+/** Updates the message in place; a channel that cannot (or a reply collected in the HTTP response) gets a new one. */
+async function replaceOrSend(
+  context: TurnContext,
+  id: string | undefined,
+  activity: Partial<Activity>,
+): Promise<void> {
+  if (id && context.activity.deliveryMode !== 'expectReplies') {
+    try {
+      await context.updateActivity({ ...activity, id });
+      return;
+    } catch {
+      // Some channels refuse updates; the new message below says the same.
+    }
+  }
+  await context.sendActivity(activity);
 }
 
 function portalChecklist(t: Translator, values: DelistValues): string {

@@ -60,6 +60,16 @@ export function checklistCard(
   };
 }
 
+/** Shown while the checks run; replaced by the checklist when they finish. */
+export function checkingCard(text: string): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [{ type: 'TextBlock', text: `⏳ ${text}`, wrap: true }],
+  };
+}
+
 /** The same checklist as plain text, for channels without cards. */
 export function checklistSummary(report: CheckReport, t: Translator): string {
   return report.items

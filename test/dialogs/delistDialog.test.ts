@@ -62,6 +62,7 @@ describe('delisting flow', function () {
       const checklist = checked.find((r) => r.attachments.length > 0);
       expect(checklist?.text, 'plain-text checklist').to.contain('✅');
       expect(all(checked)).to.contain('Checks for 45.79.188.170 · example-sender.com');
+      expect(all(checked), 'the "checking…" card was replaced in place by the results').not.to.contain('⏳');
       expect(all(checked)).to.contain('Before you ask, fix what caused the block');
       const confirm = checked[checked.length - 1];
       expect(confirm.text).to.contain(`Is ${CLEAN_IP} your sending IP, and is the cause fixed?`);
@@ -112,6 +113,15 @@ describe('delisting flow', function () {
       const [explained] = await chat.say('104.47.8.36');
       expect(explained.text).to.contain("104.47.8.36 can't be your public sending IP address.");
       expect(explained.text).to.match(/Microsoft/);
+    });
+
+    it('a bounce pasted while the flow waits for an IP starts its diagnosis instead', async () => {
+      const chat = chatIn('en-US');
+      await chat.say('Request delisting');
+      const replies = await chat.say(MAILBOX_NDR);
+      expect(all(replies)).to.contain('550 5.7.511');
+      expect(all(replies)).to.contain('"type":"AdaptiveCard"');
+      expect(replies[replies.length - 1].suggestions).to.include('Request delisting');
     });
 
     it('text that is no IP at all gets a clear answer', async () => {

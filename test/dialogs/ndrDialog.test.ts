@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CORPUS_DIR } from '../helpers/paths';
 import { TestConversation, texts, type Reply } from '../helpers/testBot';
@@ -114,6 +116,31 @@ describe('NDR diagnosis flow (English)', () => {
       attachments: [dataUrlAttachment('bounce.eml', eml, 'message/rfc822')] as never,
     });
     expect(card(replies).reply.text).to.contain('5.7.606');
+  });
+
+  it("reads a file sent in Teams (download-info attachment, fetched from the file's URL)", async () => {
+    const eml = fs.readFileSync(path.join(CORPUS_DIR, 'sisimai', 'rhost-microsoft-01.eml'));
+    const server = http.createServer((_req, res) => res.end(eml));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const replies = await chat.activity({
+        type: 'message',
+        channelId: 'msteams',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name: 'bounce.eml',
+            content: { downloadUrl: `http://127.0.0.1:${port}/bounce.eml`, fileType: 'eml' },
+          },
+          // Teams adds the message text as HTML too: it is not a file.
+          { contentType: 'text/html', content: '<p></p>' },
+        ],
+      });
+      expect(card(replies).reply.text).to.contain('5.7.606');
+    } finally {
+      server.close();
+    }
   });
 
   it('answers a damaged .msg and an unsupported file type without crashing', async () => {
