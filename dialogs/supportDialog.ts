@@ -15,6 +15,9 @@ import type { DialogServices } from './dialogServices';
  * language) are handled here once, so every flow behaves the same. The outermost active component
  * sees the message first, so a command is handled exactly once.
  */
+/** Tells a Web Chat page that the conversation's language changed. */
+export const LOCALE_EVENT = 'ssb/locale';
+
 export abstract class SupportDialog extends ComponentDialog {
   protected constructor(
     id: string,
@@ -75,6 +78,10 @@ export abstract class SupportDialog extends ComponentDialog {
         const locale = command === 'english' ? 'en' : 'zh-TW';
         const t = await switchLanguage(context, this.services.localizer, this.services.state, locale);
         await context.sendActivity(t.t('common:language.switched'));
+        // Our chat page relabels itself on this event; Teams and other channels have no use for it.
+        if (context.activity.channelId === 'directline' || context.activity.channelId === 'webchat') {
+          await context.sendActivity({ type: 'event', name: LOCALE_EVENT, value: locale });
+        }
         return;
       }
     }

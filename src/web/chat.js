@@ -41,6 +41,28 @@
     });
   }
 
+  var current = null;
+
+  function renderWebChat() {
+    window.WebChat.renderWebChat(
+      {
+        directLine: current.directLine,
+        store: current.store,
+        locale: locale,
+        overrideLocalizedStrings: strings().webChatStrings,
+        styleOptions: config.styleOptions,
+      },
+      chat,
+    );
+  }
+
+  function setLocale(next) {
+    locale = next;
+    sessionStorage.setItem(LOCALE_KEY, locale);
+    applyLanguage();
+    if (current) renderWebChat();
+  }
+
   function render(session, resumed) {
     var directLine = window.WebChat.createDirectLine({
       token: session.token,
@@ -76,20 +98,24 @@
             );
           }
           if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') showError();
+          var incoming = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' ? action.payload.activity : null;
+          if (
+            incoming &&
+            incoming.type === 'event' &&
+            incoming.name === 'ssb/locale' &&
+            incoming.value !== locale
+          ) {
+            // The bot switched language (a menu button or a typed "中文"): the page follows.
+            setTimeout(function () {
+              setLocale(incoming.value === 'zh-TW' ? 'zh-TW' : 'en');
+            }, 0);
+          }
           return next(action);
         };
       };
     });
-    window.WebChat.renderWebChat(
-      {
-        directLine: directLine,
-        store: store,
-        locale: locale,
-        overrideLocalizedStrings: strings().webChatStrings,
-        styleOptions: config.styleOptions,
-      },
-      chat,
-    );
+    current = { directLine: directLine, store: store };
+    renderWebChat();
     window.ssbStore = store;
   }
 

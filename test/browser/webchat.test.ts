@@ -66,6 +66,11 @@ describe('chat page in a real browser (Web Chat + local Direct Line)', function 
   it('switches to 中文 from the menu', async () => {
     await page.getByRole('button', { name: '中文' }).last().click();
     await said('好的，接下來我會用中文與您對話。').waitFor();
+    // The page follows the conversation's language: heading and Web Chat's own labels.
+    await page.getByRole('heading', { name: '寄件者支援機器人' }).waitFor();
+    expect(await page.locator('[data-id="webchat-sendbox-input"]').getAttribute('placeholder')).to.equal(
+      '貼上退信內容，或輸入您的問題',
+    );
   });
 
   it('diagnoses a pasted bounce from the corpus with a card in Traditional Chinese', async () => {
