@@ -99,6 +99,11 @@ export function trimEndChars(text: string, chars: string): string {
 
 /** True when the line starts with an RFC 5322 / RFC 3464 style "Field-Name:" (name without spaces). */
 export function fieldName(line: string): string | undefined {
+  // Most lines are not fields: ruling them out by two cheap checks spares a regex run on every line.
+  const first = line.charCodeAt(0) | 0x20; // ASCII letters to lower case; nothing else becomes a-z
+  if (first < 97 || first > 122) return undefined;
+  const colon = line.indexOf(':');
+  if (colon < 1 || colon > 77) return undefined;
   const match = /^([A-Za-z][A-Za-z0-9-]{0,76}):(?: |$)/.exec(line);
   return match ? match[1].toLowerCase() : undefined;
 }

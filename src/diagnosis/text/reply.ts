@@ -3,7 +3,7 @@
  * lost their indentation) until the reply visibly ends.
  */
 import { findAddresses } from './addresses';
-import { fieldName, foldWhitespace, trimEndChars } from './lines';
+import { fieldName, foldWhitespace, isSpace, trimEndChars } from './lines';
 import { findReplies, type ReplyMatch } from './statusCode';
 
 const MAX_CONTINUATION_LINES = 15;
@@ -38,16 +38,22 @@ export interface ReplyText {
 }
 
 function isStopLine(trimmed: string): boolean {
-  const lower = trimmed.toLowerCase();
-  if (STOP_FIRST.has(lower.charAt(0)) && STOP_PREFIXES.some((prefix) => lower.startsWith(prefix)))
-    return true;
+  // Lower-casing the first character alone is enough to rule most lines out before copying the whole line.
+  if (STOP_FIRST.has(trimmed.charAt(0).toLowerCase())) {
+    const lower = trimmed.toLowerCase();
+    if (STOP_PREFIXES.some((prefix) => lower.startsWith(prefix))) return true;
+  }
   if (fieldName(trimmed) !== undefined) return true;
   return trimmed.startsWith('<') && findAddresses(trimmed, 1).length > 0;
 }
 
+/** "(in reply to ...)" (Postfix) and "##" (Exchange) follow the remote server's words. */
+const REPLY_END_MARK = /\(in reply to |##/i;
+
 function replyEnded(text: string, quote: string | undefined, reasonForm: boolean): boolean {
+  if (REPLY_END_MARK.test(text)) return true;
+  if (quote === undefined && !reasonForm) return false;
   const trimmed = text.trimEnd();
-  if (/\(in reply to /i.test(text) || text.includes('##')) return true;
   if (quote !== undefined && trimmed.endsWith(quote)) return true;
   return reasonForm && trimmed.endsWith(')');
 }
@@ -66,6 +72,23 @@ function cleanDiagnostic(raw: string, quote: string | undefined, reasonForm: boo
   return text.length > MAX_DIAGNOSTIC_CHARS ? text.slice(0, MAX_DIAGNOSTIC_CHARS) : text;
 }
 
+/**
+ * What the 12 characters before a reply say about how it will end: inside quotes, or as "(reason: ...)".
+ * Read in place, without copying them, because a hostile input may hold a reply on every line.
+ */
+function openingOf(line: string, start: number): { quote?: string; reasonForm: boolean } {
+  const from = Math.max(0, start - 12);
+  let end = start;
+  while (end > from && isSpace(line.charCodeAt(end - 1))) end -= 1;
+  const quoteChar = end > from ? line.charAt(end - 1) : '';
+  const quote = quoteChar === "'" || quoteChar === '"' ? quoteChar : undefined;
+  // "(reason:" ends in a colon, at most one whitespace character before the reply.
+  const colon = isSpace(line.charCodeAt(start - 1)) ? start - 2 : start - 1;
+  const reasonForm =
+    colon >= from && line.charCodeAt(colon) === 58 && /\(reason:\s?$/i.test(line.slice(from, start));
+  return { quote, reasonForm };
+}
+
 interface GatheredReply {
   parts: string[];
   quote?: string;
@@ -81,10 +104,7 @@ function gatherReply(
   segmentEnd: number | undefined,
 ): GatheredReply {
   const line = lines[lineIndex];
-  const before = line.slice(Math.max(0, reply.start - 12), reply.start);
-  const quoteChar = before.trimEnd().slice(-1);
-  const quote = quoteChar === "'" || quoteChar === '"' ? quoteChar : undefined;
-  const reasonForm = /\(reason:\s?$/i.test(before);
+  const { quote, reasonForm } = openingOf(line, reply.start);
   const parts = [line.slice(reply.textStart, segmentEnd ?? line.length)];
   let lastLine = lineIndex;
   if (segmentEnd === undefined) {
@@ -96,7 +116,8 @@ function gatherReply(
     ) {
       if (replyEnded(parts[parts.length - 1], quote, reasonForm) || length > MAX_DIAGNOSTIC_CHARS) break;
       const trimmed = lines[next].trim();
-      if (trimmed.length === 0 || isStopLine(trimmed) || findReplies(trimmed).length > 0) break;
+      // Asked about the line as it is, so that the scanner's own question about it next is answered from cache.
+      if (trimmed.length === 0 || isStopLine(trimmed) || findReplies(lines[next]).length > 0) break;
       parts.push(trimmed);
       length += trimmed.length;
       lastLine = next;

@@ -142,23 +142,30 @@ function searchReplies(line: string): ReplyMatch[] {
 
 /**
  * The scanner asks about most coded lines twice (as the line after a reply: does a new one start here? then as
- * a line of its own), so the last answer is kept. It is kept for the trimmed text: surrounding whitespace never
- * changes what is found, only where.
+ * a line of its own), so the last answers are kept: one for the line as given, which answers the second question
+ * at the cost of a comparison, and one for its trimmed text, which serves the same text with other indentation
+ * (surrounding whitespace never changes what is found, only where).
  */
+let lastLine: { line: string; replies: readonly ReplyMatch[] } = { line: '', replies: [] };
 let lastSearch: { text: string; replies: readonly ReplyMatch[] } = { text: '', replies: [] };
 
 /** All replies carrying both codes, in order; otherwise the first cued bare status; otherwise the first cued bare code. */
 export function findReplies(line: string): readonly ReplyMatch[] {
+  if (line === lastLine.line) return lastLine.replies;
   // Most lines hold no code at all; one cheap test spares three scans.
   if (!/[245][\d.]/.test(line)) return [];
   const text = line.trim();
   if (lastSearch.text !== text) lastSearch = { text, replies: searchReplies(text) };
   let offset = 0;
   while (offset < line.length && isSpace(line.charCodeAt(offset))) offset += 1;
-  if (offset === 0) return lastSearch.replies;
-  return lastSearch.replies.map((reply) => ({
-    ...reply,
-    start: reply.start + offset,
-    textStart: reply.textStart + offset,
-  }));
+  const replies =
+    offset === 0
+      ? lastSearch.replies
+      : lastSearch.replies.map((reply) => ({
+          ...reply,
+          start: reply.start + offset,
+          textStart: reply.textStart + offset,
+        }));
+  lastLine = { line, replies };
+  return replies;
 }
