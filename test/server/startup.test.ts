@@ -40,6 +40,9 @@ describe('start-up as `npm start` runs it (compiled entry point, no .env)', () =
       const url = await waitForUrl(child, output);
       expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect((await fetch(`${url}/healthz`)).status).to.equal(200);
+      const page = await fetch(`${url}/`);
+      expect(page.status, 'the chat page').to.equal(200);
+      expect(await page.text()).to.contain('/webchat/webchat.js');
       expect(output.join('')).to.contain('local mode, channel authentication is OFF');
       expect(fs.existsSync(path.join(cwd, 'data', 'bot.sqlite'))).to.equal(true);
     } finally {
