@@ -14,6 +14,7 @@
   }
 
   function showError() {
+    status.hidden = false;
     status.textContent = strings().connectionError;
   }
 
@@ -74,7 +75,7 @@
       return function (next) {
         return function (action) {
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
-            status.remove();
+            status.hidden = true;
             if (!resumed) {
               // Greets before the user types, in the page's language.
               api.dispatch({
@@ -97,7 +98,15 @@
               }),
             );
           }
-          if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') showError();
+          if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
+            if (resumed) {
+              // The saved conversation expired (or the server restarted): start a new one.
+              sessionStorage.removeItem(STORAGE_KEY);
+              window.location.reload();
+            } else {
+              showError();
+            }
+          }
           var incoming = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' ? action.payload.activity : null;
           if (
             incoming &&

@@ -112,4 +112,22 @@ describe('chat page in a real browser (Web Chat + local Direct Line)', function 
     expect(await card.innerText()).to.contain('5.7.509');
     await shot('4-upload');
   });
+
+  it('starts a new conversation when the saved one is no longer valid', async () => {
+    const fresh = await browser.newPage({ locale: 'en-US' });
+    try {
+      await fresh.goto(running.baseUrl);
+      await fresh.evaluate(
+        `sessionStorage.setItem('ssb.conversation', JSON.stringify({ token: 'expired', conversationId: 'gone' }))`,
+      );
+      await fresh.reload();
+      await fresh
+        .locator('.webchat__basic-transcript p')
+        .filter({ hasText: 'I help when your mail to a Microsoft 365' })
+        .first()
+        .waitFor();
+    } finally {
+      await fresh.close();
+    }
+  });
 });
