@@ -11,6 +11,7 @@ import { checkingCard, checklistCard, checklistSummary } from '../src/cards/chec
 import type { CheckReport } from '../src/checks';
 import { classifyIp, parseIpInput } from '../src/ip';
 import type { Translator } from '../src/i18n/localizer';
+import { utcMinute } from '../src/i18n/utcMinute';
 import type { DialogServices } from './dialogServices';
 import { LocalizedChoicePrompt, localizedChoice } from './localizedChoicePrompt';
 import { LocalizedTextPrompt, localizedPrompt } from './localizedTextPrompt';
@@ -45,6 +46,8 @@ export interface DelistServices {
   /** Schedules the "does it work now?" follow-up; resolves with when it will be asked. */
   scheduleFollowUp(context: TurnContext, topic: { ip: string; route: string; code?: string }): Promise<Date>;
   followUpHours: number;
+  /** The app's clock, so "checked at" agrees with the follow-up's schedule (and tests can move it). */
+  clock: () => Date;
 }
 
 /** Kept in the waterfall's own state, so a restart in the middle of the flow loses nothing. */
@@ -163,7 +166,7 @@ export class DelistDialog extends SupportDialog {
     await step.context.sendActivity({ type: 'typing' });
 
     const report = await this.delist.runChecks({ ip, domain: values.domain });
-    const checkedAt = new Date();
+    const checkedAt = this.delist.clock();
     values.checkedAt = checkedAt.toISOString();
     values.report = report;
     const card = MessageFactory.attachment(
@@ -252,7 +255,7 @@ export class DelistDialog extends SupportDialog {
       route: values.route ?? 'delist-portal',
       code: values.lastCase?.code,
     });
-    await step.context.sendActivity(t.t('delist:reminder.scheduled', { when: formatUtc(when) }));
+    await step.context.sendActivity(t.t('delist:reminder.scheduled', { when: utcMinute(when) }));
     return step.endDialog();
   }
 }
@@ -292,8 +295,4 @@ export function isPlausibleDomain(domain: string): boolean {
   return domain
     .split('.')
     .every((label) => /^(?!-)[a-z0-9-]{1,63}(?<!-)$/.test(label) || /^xn--/.test(label));
-}
-
-export function formatUtc(date: Date): string {
-  return date.toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -10,6 +10,7 @@ import {
 } from '../src/diagnosis/kb/references';
 import type { Reference, Route } from '../src/diagnosis';
 import type { Translator } from '../src/i18n/localizer';
+import { utcMinute } from '../src/i18n/utcMinute';
 import { recipientMessage } from './recipientMessage';
 
 /** The removal routes this flow walks through; the other diagnosis routes have no delisting. */
@@ -75,8 +76,8 @@ function summary(t: Translator, ctx: RouteContext): string {
     ip: ctx.ip,
     code: ctx.lastCase?.code ?? '',
     email: t.t('delist:summary.unknownEmail'),
-    when: ctx.lastCase?.diagnosedAt.slice(0, 16).replace('T', ' ') ?? '',
-    checked: (ctx.checkedAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' '),
+    when: ctx.lastCase ? utcMinute(ctx.lastCase.diagnosedAt) : '',
+    checked: ctx.checkedAt ? utcMinute(ctx.checkedAt) : '',
   });
   return `${t.t('delist:summary.title')}\n\n\`\`\`\n${body}\n\`\`\``;
 }

@@ -86,6 +86,7 @@ export function createBotCore(config: AppConfig, deps: AppDeps = {}): BotCore {
     scheduleFollowUp: (context, topic) =>
       scheduleFollowUp(reminders, context, topic, clock(), config.followUpDelayMinutes * 60_000),
     followUpHours: Math.round((config.followUpDelayMinutes / 60) * 10) / 10,
+    clock,
   });
   const bot = new SupportBot(state, localizer, new MainDialog(services, ndrDialog, delistDialog));
 

@@ -1,5 +1,6 @@
 import { checkTextKeys, type CheckReport, type CheckResult, type CheckStatus } from '../checks';
 import type { Translator } from '../i18n/localizer';
+import { utcMinute } from '../i18n/utcMinute';
 import type { AdaptiveCard } from './diagnosisCard';
 
 /** Shape plus colour, so the verdict is clear without colour too (and read out by screen readers as text). */
@@ -51,7 +52,7 @@ export function checklistCard(
       ...report.items.map((r) => item(r, t)),
       {
         type: 'TextBlock',
-        text: t.t('delist:checkedAt', { when: checkedAt.toISOString().slice(0, 16).replace('T', ' ') }),
+        text: t.t('delist:checkedAt', { when: utcMinute(checkedAt) }),
         isSubtle: true,
         wrap: true,
         spacing: 'Large',
